@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+
+export default defineConfig({
+  site: "http://127.0.0.1:4321",
+  trailingSlash: "ignore",
+  integrations: [mdx()],
+  build: { format: "directory" },
+  // Keep the page's own script inline-free of third-party hosts; fonts are system fonts.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

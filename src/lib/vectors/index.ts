@@ -1,0 +1,10 @@
+export { cosine, dot, norm, type Vec } from "./cosine";
+export { add, mean, scale, subtract } from "./arithmetic";
+export {
+  ExpressionError,
+  evaluateExpression,
+  formatExpression,
+  parseExpression,
+  type Term,
+} from "./expression";
+export { nearest, type Neighbor } from "./neighbors";

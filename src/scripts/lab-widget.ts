@@ -1,0 +1,156 @@
+/**
+ * The base of every widget's custom element: finds the frame's parts, shows
+ * loading and error states, keeps widget state in the URL query, and runs the
+ * Present mode (full screen, large type, keyboard control).
+ *
+ * A widget subclasses it, implements `setup()`, and calls the library for all
+ * computation. Errors thrown from `setup()` or from handlers wrapped with
+ * `guard()` end up in the error box, never as a blank panel.
+ */
+import { readScoped, writeScoped } from "./url-state";
+
+export abstract class LabWidget extends HTMLElement {
+  #started = false;
+  #presentButton: HTMLButtonElement | null = null;
+
+  /** Builds the widget. Called once, when the element is first connected. */
+  protected abstract setup(): void | Promise<void>;
+
+  /**
+   * Keys handled while presenting (and when the widget has focus), e.g. arrows
+   * to step through presets. Return true when the key was used.
+   */
+  protected onKey(_event: KeyboardEvent): boolean {
+    return false;
+  }
+
+  /** The prefix of this widget's URL parameters (`state-key` attribute, else the tag name). */
+  get stateKey(): string {
+    return this.getAttribute("state-key") ?? this.localName;
+  }
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#initPresent();
+    this.addEventListener("keydown", (event) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
+        return;
+      if (this.onKey(event)) event.preventDefault();
+    });
+    this.dataset["ready"] = "false";
+    void this.guard(async () => {
+      await this.setup();
+      this.dataset["ready"] = "true";
+    });
+  }
+
+  /**
+   * The element marked `data-part="name"` inside this widget, checked to be of
+   * `type` (HTMLElement by default); throws if it is missing or of another kind.
+   */
+  protected el<T extends HTMLElement = HTMLElement>(
+    name: string,
+    type: abstract new () => T = HTMLElement as unknown as abstract new () => T,
+  ): T {
+    const found = this.querySelector(`[data-part="${name}"]`);
+    if (!(found instanceof type))
+      throw new Error(`widget ${this.localName} has no ${type.name} part "${name}"`);
+    return found;
+  }
+
+  /** Runs `work`, showing any error it throws in the widget's error box. */
+  protected async guard(work: () => unknown): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.showError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Shows the loading state; `fraction` in [0, 1] draws a determinate bar. */
+  showLoading(label: string, fraction?: number): void {
+    const status = this.querySelector<HTMLElement>("[data-widget-status]");
+    if (!status) return;
+    status.hidden = false;
+    const text = status.querySelector<HTMLElement>("[data-status-text]");
+    if (text) text.textContent = label;
+    const bar = status.querySelector<HTMLProgressElement>("[data-status-progress]");
+    if (bar) {
+      if (fraction === undefined) bar.removeAttribute("value");
+      else bar.value = Math.max(0, Math.min(1, fraction));
+    }
+    this.setAttribute("aria-busy", "true");
+  }
+
+  hideLoading(): void {
+    const status = this.querySelector<HTMLElement>("[data-widget-status]");
+    if (status) status.hidden = true;
+    this.removeAttribute("aria-busy");
+  }
+
+  /** Shows a clear message in the error box; the rest of the widget stays usable. */
+  showError(message: string): void {
+    this.hideLoading();
+    const box = this.querySelector<HTMLElement>("[data-widget-error]");
+    if (!box) return;
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  clearError(): void {
+    const box = this.querySelector<HTMLElement>("[data-widget-error]");
+    if (box) {
+      box.hidden = true;
+      box.textContent = "";
+    }
+  }
+
+  /** This widget's state from the URL query. */
+  protected readState(): Map<string, string> {
+    return readScoped(location.search, this.stateKey);
+  }
+
+  /** Writes this widget's state to the URL query without adding a history entry. */
+  protected writeState(values: Readonly<Record<string, string | null | undefined>>): void {
+    const search = writeScoped(location.search, this.stateKey, values);
+    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  }
+
+  get presenting(): boolean {
+    return this.hasAttribute("data-presenting");
+  }
+
+  /** Enters or leaves Present mode; uses the Fullscreen API when the browser allows it. */
+  async setPresenting(on: boolean): Promise<void> {
+    if (on === this.presenting) return;
+    this.toggleAttribute("data-presenting", on);
+    this.#presentButton?.setAttribute("aria-pressed", String(on));
+    if (this.#presentButton) this.#presentButton.textContent = on ? "Exit (Esc)" : "Present";
+    if (on) {
+      this.tabIndex = -1;
+      this.focus();
+      if (!document.fullscreenElement) {
+        await this.requestFullscreen().catch(() => {
+          /* denied or unsupported: the fixed overlay still fills the window */
+        });
+      }
+    } else if (document.fullscreenElement === (this as Element)) {
+      await document.exitFullscreen().catch(() => undefined);
+    }
+  }
+
+  #initPresent(): void {
+    const button = this.querySelector<HTMLButtonElement>("[data-present]");
+    if (!button) return;
+    this.#presentButton = button;
+    button.hidden = false;
+    button.addEventListener("click", () => void this.setPresenting(!this.presenting));
+    this.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && this.presenting) void this.setPresenting(false);
+    });
+    document.addEventListener("fullscreenchange", () => {
+      if (!document.fullscreenElement && this.presenting) void this.setPresenting(false);
+    });
+  }
+}
