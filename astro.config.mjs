@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { rehypeScrollableTables } from "./src/plugins/rehype-scrollable-tables.ts";
 
 export default defineConfig({
   site: "http://127.0.0.1:4321",
   trailingSlash: "ignore",
   integrations: [mdx()],
+  markdown: { rehypePlugins: [rehypeScrollableTables] },
   build: { format: "directory" },
   // Keep the page's own script inline-free of third-party hosts; fonts are system fonts.
   prefetch: false,

@@ -21,7 +21,14 @@ export const test = base.extend<{ guardedPage: Page; problems: string[] }>({
   },
   guardedPage: async ({ page, problems }, use) => {
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      // A failed response is reported by the "response" handler below, with its URL.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+        problems.push(`console error: ${message.text()}`);
+    });
+    page.on("response", (response) => {
+      // A page's own 404 is checked by the test that asks for it; a broken asset never is.
+      if (response.status() >= 400 && !response.request().isNavigationRequest())
+        problems.push(`HTTP ${response.status()} for ${response.url()}`);
     });
     page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
     page.on("request", (request) => {

@@ -129,7 +129,9 @@ test.describe("dark mode", () => {
     await expect(toggle).toHaveAttribute("aria-pressed", "true");
     await toggle.click();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
     expect(background).toBe("rgb(255, 255, 255)");
     await page.goto(`/lessons/${LESSON_IDS[0] ?? ""}/`);
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");

@@ -36,9 +36,9 @@ export const PRESETS: readonly Preset[] = [
     expression: "king - man + woman",
     words: {
       king: [0.9, 0.1],
-      queen: [0.88, 0.9],
+      queen: [0.9, 0.9],
       man: [0.1, 0.1],
-      woman: [0.1, 0.92],
+      woman: [0.1, 0.9],
       prince: [0.7, 0.12],
       princess: [0.68, 0.95],
       boy: [0.02, 0.15],

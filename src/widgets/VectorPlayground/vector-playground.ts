@@ -15,7 +15,7 @@ type Point = readonly [number, number];
 
 const WIDTH = 420;
 const HEIGHT = 340;
-const MARGIN = { top: 14, right: 18, bottom: 38, left: 44 };
+const MARGIN = { top: 18, right: 64, bottom: 38, left: 44 };
 
 function fmt(x: number): string {
   return x.toFixed(2);
@@ -27,8 +27,10 @@ class VectorPlayground extends LabWidget {
 
   protected setup(): void {
     const state = this.readState();
+    // Text typed before the widget's script arrived wins over the URL and the preset.
+    const typed = this.el("expression", HTMLInputElement).value;
     this.#load(presetById(state.get("preset")));
-    const expression = state.get("expr");
+    const expression = typed || state.get("expr");
     if (expression) this.el("expression", HTMLInputElement).value = expression;
 
     this.el("preset", HTMLSelectElement).addEventListener("change", (event) => {
@@ -205,7 +207,7 @@ class VectorPlayground extends LabWidget {
       .attr("fill", color("--fg"))
       .text(`↑ y: ${this.#preset.axes[1]}`);
 
-    const arrow = (from: Point, to: Point, stroke: string, marker: string, width: number): void => {
+    const arrow = (from: Point, to: Point, stroke: string, marker: string, width: number) =>
       svg
         .append("line")
         .attr("x1", x(from[0]))
@@ -215,7 +217,6 @@ class VectorPlayground extends LabWidget {
         .attr("stroke", stroke)
         .attr("stroke-width", width)
         .attr("marker-end", `url(#${this.stateKey}-${marker})`);
-    };
     for (const [word, p] of this.#words) {
       arrow([0, 0], p, color("--fg-muted"), "vp-arrow-word", 1.2);
       svg
@@ -235,7 +236,10 @@ class VectorPlayground extends LabWidget {
       at = to;
     }
     if (result) {
-      arrow([0, 0], result, color("--cb-vermillion"), "vp-arrow-result", 3);
+      arrow([0, 0], result, color("--cb-vermillion"), "vp-arrow-result", 3).attr(
+        "data-role",
+        "result",
+      );
       svg
         .append("circle")
         .attr("cx", x(result[0]))
