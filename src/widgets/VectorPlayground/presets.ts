@@ -25,7 +25,7 @@ export const PRESETS: readonly Preset[] = [
       dog: [0.75, 0.05],
       kitten: [0.8, 0.45],
       ugly: [0.05, -0.6],
-      sunset: [-0.1, 0.8],
+      sunset: [-0.45, 0.7],
     },
     note: "Adding two vectors walks one arrow after the other: the sum lands near a gorgeous cat.",
   },
