@@ -1,0 +1,12 @@
+export { DEFAULT_MODEL, loadEncoder, type Encoder, type LoadEncoderOptions } from "./encoder";
+export { alignTokens, displayToken, wordSpans } from "./align";
+export {
+  EncoderError,
+  type AttentionTensor,
+  type Encoding,
+  type EncoderInfo,
+  type LayerTensor,
+  type LoadProgress,
+  type Span,
+  type Word,
+} from "./types";

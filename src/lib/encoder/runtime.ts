@@ -1,0 +1,162 @@
+/**
+ * The only place the encoder touches @huggingface/transformers: load a
+ * tokenizer and an ONNX encoder (local folder or the Hugging Face hub), run
+ * them, and hand back plain typed arrays.
+ */
+import { AutoModel, AutoTokenizer, env, Tensor } from "@huggingface/transformers";
+import type { RawTensor } from "./outputs";
+import { EncoderError, type LoadProgress } from "./types";
+
+export interface RuntimeOptions {
+  /** Model id: a folder name under `localModelPath`, or a hub id. */
+  model: string;
+  /** Folder (Node) or URL path (browser) that holds local models. */
+  localModelPath: string;
+  /** Allow downloads from the hub (online only). */
+  allowRemote: boolean;
+  /** Browser: locally served onnxruntime-web files, so nothing comes from a CDN. */
+  wasmPaths?: { mjs: string; wasm: string } | undefined;
+  /** Rewrites downloaded .onnx files before use (e.g. to expose attention). */
+  patchModel?: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  onProgress?: ((progress: LoadProgress) => void) | undefined;
+}
+
+export interface TokenizedBatch {
+  ids: number[][];
+  pieces: string[][];
+  /** Full token count of each text before truncation. */
+  fullLengths: number[];
+}
+
+export interface LoadedRuntime {
+  config: Record<string, unknown>;
+  tokenize(texts: readonly string[], maxLength: number): TokenizedBatch;
+  run(batch: TokenizedBatch): Promise<Record<string, RawTensor>>;
+}
+
+interface ProgressInfo {
+  status?: string;
+  file?: string;
+  progress?: number;
+}
+
+function configure(options: RuntimeOptions): void {
+  env.allowLocalModels = true;
+  env.localModelPath = options.localModelPath;
+  env.allowRemoteModels = options.allowRemote;
+  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
+  if (options.wasmPaths && onnx.wasm) {
+    onnx.wasm.wasmPaths = { ...options.wasmPaths };
+    onnx.wasm.numThreads = 1;
+  }
+  if (options.patchModel) {
+    const patch = options.patchModel;
+    env.useCustomCache = true;
+    env.customCache = {
+      async match(request: string | Request) {
+        const url = typeof request === "string" ? request : request.url;
+        if (!/^https?:/.test(url) || !url.endsWith(".onnx")) return undefined;
+        const response = await fetch(url);
+        if (!response.ok) return undefined;
+        return new Response(patch(new Uint8Array(await response.arrayBuffer())));
+      },
+      async put() {
+        /* nothing: match() already serves the patched file */
+      },
+    };
+  } else {
+    env.useCustomCache = false;
+  }
+}
+
+function toRaw(value: unknown): RawTensor | null {
+  if (!(value instanceof Tensor) || !(value.data instanceof Float32Array)) return null;
+  return { data: value.data, dims: value.dims };
+}
+
+export async function loadRuntime(options: RuntimeOptions): Promise<LoadedRuntime> {
+  configure(options);
+  const progress_callback = (info: ProgressInfo): void => {
+    const status = info.status;
+    if (
+      status !== "initiate" &&
+      status !== "download" &&
+      status !== "progress" &&
+      status !== "done" &&
+      status !== "ready"
+    )
+      return;
+    options.onProgress?.({
+      file: info.file ?? "",
+      fraction: typeof info.progress === "number" ? info.progress / 100 : null,
+      status,
+    });
+  };
+  let tokenizer: Awaited<ReturnType<typeof AutoTokenizer.from_pretrained>>;
+  let model: Awaited<ReturnType<typeof AutoModel.from_pretrained>>;
+  try {
+    tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
+    model = await AutoModel.from_pretrained(options.model, { dtype: "fp32", progress_callback });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new EncoderError(
+      options.allowRemote
+        ? `Could not load the model “${options.model}”: ${reason}`
+        : `The model “${options.model}” is not available offline (${reason}).`,
+    );
+  }
+  const pieceOf: string[] = [];
+  for (const [piece, id] of tokenizer.get_vocab()) pieceOf[id] = piece;
+  // Special tokens stand for no text; the unknown token does stand for some.
+  const specials = tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id);
+
+  return {
+    config: model.config as unknown as Record<string, unknown>,
+    tokenize(texts, maxLength) {
+      const ids = texts.map((text) => tokenizer.encode(text));
+      const fullLengths = ids.map((row) => row.length);
+      const cut = ids.map((row) =>
+        row.length <= maxLength
+          ? row
+          : // Keep a closing special token (BERT's [SEP]) when the model has one.
+            specials.includes(row.at(-1) ?? -1)
+            ? [...row.slice(0, maxLength - 1), row.at(-1) as number]
+            : row.slice(0, maxLength),
+      );
+      // tokenize() spells unknown pieces with the characters they stand for ("🐱", not "�").
+      const pieces = cut.map((row, b) => {
+        const spelled = tokenizer.tokenize(texts[b] ?? "");
+        let k = 0;
+        return row.map((id) =>
+          specials.includes(id) ? (pieceOf[id] ?? "") : (spelled[k++] ?? pieceOf[id] ?? ""),
+        );
+      });
+      return { ids: cut, pieces, fullLengths };
+    },
+    async run(batch) {
+      const seq = Math.max(1, ...batch.ids.map((row) => row.length));
+      // The pad id is masked out; any valid id will do.
+      const padId = tokenizer.pad_token_id;
+      const ids = new BigInt64Array(batch.ids.length * seq).fill(BigInt(padId));
+      const mask = new BigInt64Array(batch.ids.length * seq);
+      batch.ids.forEach((row, b) => {
+        row.forEach((id, t) => {
+          ids[b * seq + t] = BigInt(id);
+          mask[b * seq + t] = 1n;
+        });
+      });
+      const dims = [batch.ids.length, seq];
+      const outputs = (await model({
+        input_ids: new Tensor("int64", ids, dims),
+        attention_mask: new Tensor("int64", mask, dims),
+        token_type_ids: new Tensor("int64", new BigInt64Array(ids.length), dims),
+      })) as Record<string, unknown>;
+      const raw: Record<string, RawTensor> = {};
+      for (const [name, value] of Object.entries(outputs)) {
+        const tensor = toRaw(value);
+        if (tensor) raw[name] = tensor;
+      }
+      return raw;
+    },
+  };
+}
