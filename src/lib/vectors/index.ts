@@ -8,3 +8,5 @@ export {
   type Term,
 } from "./expression";
 export { nearest, type Neighbor } from "./neighbors";
+export { contextualVector, type HiddenStates, type TokenSpan } from "./contextual";
+export { pca, project, type PcaOptions, type Projection } from "./pca";
