@@ -13,6 +13,8 @@ export interface LoadEncoderOptions {
   localModelPath: string;
   /** Allow the hub (online). Off by default: nothing leaves the machine. */
   allowRemote?: boolean;
+  /** The hub's address, for a mirror (default https://huggingface.co/). */
+  remoteHost?: string;
   /** Browser only: locally served onnxruntime-web files. */
   wasmPaths?: { mjs: string; wasm: string };
   onProgress?: (progress: LoadProgress) => void;
@@ -52,6 +54,7 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<Encoder>
     model,
     localModelPath: options.localModelPath,
     allowRemote: !offline && (options.allowRemote ?? false),
+    remoteHost: options.remoteHost,
     wasmPaths: options.wasmPaths,
     onProgress: options.onProgress,
   };

@@ -25,7 +25,7 @@ export function scanAttention(bytes: Uint8Array): AttentionScan {
   const graph = decode(bytes).graph;
   const nodes = graph?.node ?? [];
   return {
-    softmaxOutputs: nodes.filter((n) => n.opType === "Softmax").map((n) => n.output[0] ?? ""),
+    softmaxOutputs: nodes.filter((n) => n.opType === "Softmax").map((n) => n.output?.[0] ?? ""),
     fusedAttentionOps: nodes
       .filter((n) =>
         /^(Attention|MultiHeadAttention|PackedAttention|GroupQueryAttention)$/.test(n.opType ?? ""),
@@ -40,14 +40,16 @@ export function exposeAttention(bytes: Uint8Array): Uint8Array {
   const model = decode(bytes);
   const graph = model.graph;
   if (!graph) return bytes;
-  if (graph.output.some((o) => /^attention_\d+$/.test(o.name))) return bytes;
-  const softmaxOutputs = graph.node
+  const nodes = (graph.node ??= []);
+  const outputs = (graph.output ??= []);
+  if (outputs.some((o) => /^attention_\d+$/.test(o.name ?? ""))) return bytes;
+  const softmaxOutputs = nodes
     .filter((n) => n.opType === "Softmax")
-    .map((n) => n.output[0] ?? "");
+    .map((n) => n.output?.[0] ?? "");
   if (softmaxOutputs.length === 0) return bytes;
   softmaxOutputs.forEach((value, i) => {
     const name = `attention_${i}`;
-    graph.node.push(
+    nodes.push(
       onnx.NodeProto.create({
         opType: "Identity",
         name: `expose_${name}`,
@@ -55,7 +57,7 @@ export function exposeAttention(bytes: Uint8Array): Uint8Array {
         output: [name],
       }),
     );
-    graph.output.push(
+    outputs.push(
       onnx.ValueInfoProto.create({
         name,
         type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT } },

@@ -14,6 +14,8 @@ export interface RuntimeOptions {
   localModelPath: string;
   /** Allow downloads from the hub (online only). */
   allowRemote: boolean;
+  /** The hub's address (default https://huggingface.co/); a mirror or a test server. */
+  remoteHost?: string | undefined;
   /** Browser: locally served onnxruntime-web files, so nothing comes from a CDN. */
   wasmPaths?: { mjs: string; wasm: string } | undefined;
   /** Rewrites downloaded .onnx files before use (e.g. to expose attention). */
@@ -44,6 +46,7 @@ function configure(options: RuntimeOptions): void {
   env.allowLocalModels = true;
   env.localModelPath = options.localModelPath;
   env.allowRemoteModels = options.allowRemote;
+  if (options.remoteHost) env.remoteHost = options.remoteHost;
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (options.wasmPaths && onnx.wasm) {
     onnx.wasm.wasmPaths = { ...options.wasmPaths };
@@ -58,7 +61,8 @@ function configure(options: RuntimeOptions): void {
         if (!/^https?:/.test(url) || !url.endsWith(".onnx")) return undefined;
         const response = await fetch(url);
         if (!response.ok) return undefined;
-        return new Response(patch(new Uint8Array(await response.arrayBuffer())));
+        const patched = patch(new Uint8Array(await response.arrayBuffer()));
+        return new Response(new Blob([patched.slice()]));
       },
       async put() {
         /* nothing: match() already serves the patched file */
