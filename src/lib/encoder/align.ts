@@ -56,7 +56,9 @@ export function alignTokens(
     if (found === -1) {
       // Unknown characters: take everything up to where the next findable piece starts.
       const next = bodies.slice(i + 1).find((b) => b && haystack.includes(b, cursor));
-      const end = next ? haystack.indexOf(next, cursor) : haystack.length;
+      const stop = next ? haystack.indexOf(next, cursor) : haystack.length;
+      let end = stop;
+      while (end > cursor && /\s/u.test(haystack[end - 1] ?? "")) end--;
       offsets.push({ start: cursor, end: Math.max(cursor, end) });
       cursor = Math.max(cursor, end);
     } else {
