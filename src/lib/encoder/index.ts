@@ -10,3 +10,12 @@ export {
   type Span,
   type Word,
 } from "./types";
+export { createEncoderClient, type EncoderClient, type WorkerLike } from "./client";
+export type { WorkerLoadOptions } from "./protocol";
+export {
+  findWord,
+  layerLabels,
+  similarityMatrix,
+  targetVectors,
+  type TargetInContext,
+} from "./context";
