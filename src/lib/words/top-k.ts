@@ -27,8 +27,20 @@ export function topKByDot(
   let worst = -Infinity;
   for (let row = 0; row < rows; row++) {
     const offset = row * dims;
-    let score = 0;
-    for (let j = 0; j < dims; j++) score += (matrix[offset + j] as number) * (t[j] as number);
+    // Four running sums let the engine overlap the multiply-adds.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let j = 0;
+    for (; j + 3 < dims; j += 4) {
+      s0 += (matrix[offset + j] as number) * (t[j] as number);
+      s1 += (matrix[offset + j + 1] as number) * (t[j + 1] as number);
+      s2 += (matrix[offset + j + 2] as number) * (t[j + 2] as number);
+      s3 += (matrix[offset + j + 3] as number) * (t[j + 3] as number);
+    }
+    for (; j < dims; j++) s0 += (matrix[offset + j] as number) * (t[j] as number);
+    const score = s0 + s1 + s2 + s3;
     if ((best.length === k && score <= worst) || exclude.has(row) || Number.isNaN(score)) continue;
     let at = best.length;
     while (at > 0 && (best[at - 1] as Scored).score < score) at--;
