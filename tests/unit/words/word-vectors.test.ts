@@ -156,6 +156,14 @@ describe("out-of-vocabulary words", () => {
     expect(() => glove.neighbors("qwzxv")).toThrow(/no word is close to it/);
   });
 
+  it("include non-Latin words and emoji, which get a clear message and no suggestions", () => {
+    for (const word of ["東京", "🐋", "Ελλάδα"]) {
+      expect(() => glove.vector(word)).toThrow(
+        /is not among the 50,000 words, and no word is close/,
+      );
+    }
+  });
+
   it("include the empty word, which gets a hint instead of suggestions", () => {
     expect(() => glove.vector("  ")).toThrow(/Type a word/);
     expect(glove.suggest("")).toEqual([]);
