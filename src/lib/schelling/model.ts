@@ -64,7 +64,10 @@ export interface Schelling {
   readonly height: number;
   /** The live grid, row by row: 0 empty, 1…k a group. Read it; do not write to it. */
   readonly cells: Uint8Array;
-  /** true once nobody is unhappy or no unhappy agent can move (until a move by hand). */
+  /**
+   * true as soon as nobody is unhappy, or once step() or sweep() finds that no
+   * unhappy agent can move; a move by hand clears it.
+   */
   readonly settled: boolean;
   /**
    * The move step() would make next, without making it: a random unhappy agent
@@ -146,6 +149,7 @@ export function createSchelling(input: SchellingOptions): Schelling {
       event.sameAfter = state.sameOf(to);
       events.emit("move", event);
     }
+    if (state.unhappy.size === 0) settle("happy");
     return event;
   };
 
@@ -253,6 +257,7 @@ export function createSchelling(input: SchellingOptions): Schelling {
       moves++;
       event.sameAfter = state.sameOf(to);
       events.emit("move", event);
+      if (state.unhappy.size === 0) settle("happy");
       return event;
     },
     isUnhappy: (cell) => state.unhappy.has(cell),

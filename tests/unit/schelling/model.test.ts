@@ -70,6 +70,21 @@ describe("createSchelling(options): the classroom rule", () => {
     }
   });
 
+  it("settles as soon as the move that leaves nobody unhappy is made", () => {
+    const model = createSchelling({ width: 8, height: 6, agents: 40, seed: 16 });
+    const ends: EndEvent[] = [];
+    model.on("end", (e) => ends.push(e));
+    let moves = 0;
+    while (!model.settled && moves < 100) {
+      expect(model.step()).not.toBeNull();
+      moves++;
+    }
+    expect(model.stats()).toMatchObject({ unhappy: 0, settled: true, moves });
+    expect(ends).toEqual([{ reason: "happy", unhappy: 0 }]);
+    expect(model.step()).toBeNull();
+    expect(ends).toHaveLength(1);
+  });
+
   it("ends with reason “happy” when nobody is unhappy", () => {
     // 1 1 .      Happy with 1 alike. The oranges have 2 each; the blue at (2,1) has none,
     // 1 . 2      and neither empty seat, (2,0) or (1,1), has a blue neighbour: stuck.
