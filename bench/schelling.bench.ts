@@ -112,20 +112,17 @@ async function browserFps(seconds = 3): Promise<{ fps: number[]; rounds: number[
         await widget.getByRole("button", { name: "Play" }).click();
         await page.waitForTimeout(500);
         const startRounds = Number(await widget.getAttribute("data-rounds"));
-        const rate = await page.evaluate(
-          (ms) =>
-            new Promise<number>((resolve) => {
-              let frames = 0;
-              const start = performance.now();
-              const frame = (now: number): void => {
-                frames++;
-                if (now - start < ms) requestAnimationFrame(frame);
-                else resolve((frames / (now - start)) * 1000);
-              };
-              requestAnimationFrame(frame);
-            }),
-          seconds * 1000,
-        );
+        // A string, not a function: tsx would wrap a function's inner names in a helper
+        // that does not exist in the page.
+        const rate = await page.evaluate<number>(`new Promise((resolve) => {
+          let frames = 0;
+          const start = performance.now();
+          requestAnimationFrame(function frame(now) {
+            frames++;
+            if (now - start < ${seconds * 1000}) requestAnimationFrame(frame);
+            else resolve((frames / (now - start)) * 1000);
+          });
+        })`);
         const endRounds = Number(await widget.getAttribute("data-rounds"));
         fps.push(Math.round(rate * 10) / 10);
         rounds.push(Math.round(((endRounds - startRounds) / seconds) * 10) / 10);
