@@ -14,5 +14,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // The encoder worker imports transformers.js, which splits into chunks.
+    worker: { format: "es" },
   },
 });

@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 /** Debian's Chromium when present (CI, offline machines); else Playwright's own browser. */
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const PORT = 4329;
+/** Override with E2E_PORT to run two suites side by side. */
+const PORT = Number(process.env["E2E_PORT"] ?? 4329);
 
 const chromiumFlags = [
   "--no-sandbox",
@@ -18,7 +19,7 @@ const chromiumFlags = [
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.test.ts",
-  outputDir: "test-results",
+  outputDir: process.env["E2E_OUTPUT"] ?? "test-results",
   fullyParallel: true,
   workers: 2,
   retries: 0,

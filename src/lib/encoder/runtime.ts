@@ -44,6 +44,10 @@ interface ProgressInfo {
 
 function configure(options: RuntimeOptions): void {
   env.allowLocalModels = true;
+  // The site serves its own files and the browser's HTTP cache keeps them; the Cache
+  // Storage copy transformers.js would add fails for large files in private windows.
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
   env.localModelPath = options.localModelPath;
   env.allowRemoteModels = options.allowRemote;
   if (options.remoteHost) env.remoteHost = options.remoteHost;
@@ -52,25 +56,97 @@ function configure(options: RuntimeOptions): void {
     onnx.wasm.wasmPaths = { ...options.wasmPaths };
     onnx.wasm.numThreads = 1;
   }
-  if (options.patchModel) {
-    const patch = options.patchModel;
-    env.useCustomCache = true;
-    env.customCache = {
-      async match(request: string | Request) {
-        const url = typeof request === "string" ? request : request.url;
-        if (!/^https?:/.test(url) || !url.endsWith(".onnx")) return undefined;
-        const response = await fetch(url);
-        if (!response.ok) return undefined;
-        const patched = patch(new Uint8Array(await response.arrayBuffer()));
-        return new Response(new Blob([patched.slice()]));
-      },
-      async put() {
-        /* nothing: match() already serves the patched file */
-      },
-    };
-  } else {
-    env.useCustomCache = false;
+  env.useCustomCache = true;
+  env.customCache = singleFetchCache(options);
+}
+
+/** The file name a progress report shows: "onnx/model.onnx" for …/use-lite/onnx/model.onnx. */
+function shortName(url: string, model: string): string {
+  const at = url.indexOf(`${model}/`);
+  const rest = at === -1 ? url : url.slice(at + model.length + 1);
+  return rest.replace(/^resolve\/[^/]+\//, "");
+}
+
+/** Reads a response body, reporting progress when its size is known. */
+async function readWithProgress(
+  response: Response,
+  onProgress: (fraction: number | null) => void,
+): Promise<Uint8Array> {
+  const total = Number(response.headers.get("content-length")) || 0;
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(total > 0 ? Math.min(1, loaded / total) : null);
   }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/**
+ * A cache in front of transformers.js's downloads: each file is fetched once
+ * (transformers.js would also fetch it whole just to read its headers), with
+ * progress, and a downloaded .onnx goes through `patchModel`. Files on disk
+ * (Node) are left to transformers.js.
+ */
+function singleFetchCache(options: RuntimeOptions): {
+  match(request: string | Request): Promise<Response | undefined>;
+  put(): Promise<void>;
+} {
+  const files = new Map<string, Promise<{ bytes: Uint8Array; type: string } | null>>();
+  const base = typeof location === "undefined" ? undefined : location.href;
+  const localBase = base === undefined ? undefined : new URL(options.localModelPath, base).href;
+  return {
+    async match(request) {
+      const raw = typeof request === "string" ? request : request.url;
+      let url: URL;
+      try {
+        url = new URL(raw, base);
+      } catch {
+        return undefined; // a file path in Node
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+      const key = url.href;
+      // Only the site's own model folder, unless the learner allowed the hub.
+      const local = localBase !== undefined && key.startsWith(localBase);
+      if (!local && !options.allowRemote) return undefined;
+      let entry = files.get(key);
+      if (!entry) {
+        const file = shortName(key, options.model);
+        entry = (async () => {
+          const response = await fetch(key);
+          if (!response.ok) return null;
+          const type = response.headers.get("content-type") ?? "application/octet-stream";
+          let bytes = await readWithProgress(response, (fraction) => {
+            options.onProgress?.({ file, fraction, status: "progress" });
+          });
+          if (options.patchModel && key.endsWith(".onnx")) bytes = options.patchModel(bytes);
+          options.onProgress?.({ file, fraction: 1, status: "done" });
+          return { bytes, type };
+        })();
+        files.set(key, entry);
+        entry.catch(() => files.delete(key));
+      }
+      const found = await entry;
+      if (!found) return undefined;
+      return new Response(new Blob([found.bytes.slice()]), {
+        headers: { "content-type": found.type, "content-length": String(found.bytes.length) },
+      });
+    },
+    async put() {
+      /* match() keeps every file it fetched */
+    },
+  };
 }
 
 function toRaw(value: unknown): RawTensor | null {

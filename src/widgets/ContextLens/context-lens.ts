@@ -1,0 +1,333 @@
+import {
+  axisBottom,
+  axisLeft,
+  interpolateViridis,
+  line,
+  scaleLinear,
+  scalePoint,
+  select,
+} from "d3";
+import {
+  createEncoderClient,
+  layerLabels,
+  similarityMatrix,
+  targetVectors,
+  type EncoderClient,
+  type Encoding,
+  type TargetInContext,
+} from "@/lib/encoder/index";
+import { LabWidget } from "@/scripts/lab-widget";
+import { contextPresetById, type ContextPreset } from "./presets";
+
+const MAX_SENTENCES = 8;
+const SHORT_LABELS = ["token", "+ position", "layer 1", "layer 2", "layer 3", "layer 4"];
+const OKABE_ITO = [
+  "--cb-blue",
+  "--cb-vermillion",
+  "--cb-green",
+  "--cb-purple",
+  "--cb-orange",
+  "--cb-sky",
+  "--fg-muted",
+];
+
+let client: EncoderClient | null = null;
+let ready: Promise<unknown> | null = null;
+
+/** One worker for the page, started on first use. */
+function encoderClient(onProgress: (label: string, fraction?: number) => void): {
+  client: EncoderClient;
+  ready: Promise<unknown>;
+} {
+  if (!client || !ready) {
+    const worker = new Worker(new URL("../../lib/encoder/worker.ts", import.meta.url), {
+      type: "module",
+    });
+    client = createEncoderClient(worker);
+    ready = client.load(
+      {
+        localModelPath: "/generated/models/",
+        wasmPaths: {
+          mjs: "/generated/ort/ort-wasm-simd-threaded.asyncify.mjs",
+          wasm: "/generated/ort/ort-wasm-simd-threaded.asyncify.wasm",
+        },
+      },
+      (p) => {
+        onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
+      },
+    );
+    ready.catch(() => {
+      client?.terminate();
+      client = null;
+      ready = null;
+    });
+  }
+  return { client, ready };
+}
+
+function textColor(value: number): string {
+  return value > 0.55 ? "#111" : "#fff";
+}
+
+class ContextLens extends LabWidget {
+  #preset: ContextPreset = contextPresetById(undefined);
+  #encodings: Encoding[] = [];
+  #targets: TargetInContext[] = [];
+  #layer = -1;
+
+  protected setup(): void {
+    const state = this.readState();
+    this.#loadPreset(contextPresetById(state.get("preset")));
+    const target = state.get("word");
+    const sentences = state.get("s");
+    if (target) this.el("target", HTMLInputElement).value = target;
+    if (sentences) this.el("sentences", HTMLTextAreaElement).value = sentences;
+    const layer = Number(state.get("layer"));
+    if (Number.isInteger(layer)) this.#layer = layer;
+
+    this.el("preset", HTMLSelectElement).addEventListener("change", (event) => {
+      this.#loadPreset(contextPresetById((event.target as HTMLSelectElement).value));
+      this.#saveState();
+    });
+    for (const name of ["target", "sentences"])
+      this.el(name).addEventListener("input", () => {
+        this.#saveState();
+      });
+    this.el("run", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.guard(() => this.#run()),
+    );
+    this.el("layers").addEventListener("change", (event) => {
+      this.#layer = Number((event.target as HTMLInputElement).value);
+      this.#saveState();
+      this.#render();
+    });
+    document.addEventListener("llmlab:theme", () => {
+      this.#render();
+    });
+  }
+
+  protected override onKey(event: KeyboardEvent): boolean {
+    if (this.#targets.length === 0 || (event.key !== "ArrowRight" && event.key !== "ArrowLeft"))
+      return false;
+    const count = this.#targets[0]?.layers.length ?? 1;
+    this.#layer = Math.max(
+      0,
+      Math.min(count - 1, this.#currentLayer() + (event.key === "ArrowRight" ? 1 : -1)),
+    );
+    this.#saveState();
+    this.#render();
+    return true;
+  }
+
+  #loadPreset(preset: ContextPreset): void {
+    this.#preset = preset;
+    this.el("preset", HTMLSelectElement).value = preset.id;
+    this.el("target", HTMLInputElement).value = preset.target;
+    this.el("sentences", HTMLTextAreaElement).value = preset.sentences.join("\n");
+  }
+
+  #sentences(): string[] {
+    return this.el("sentences", HTMLTextAreaElement)
+      .value.split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+
+  #saveState(): void {
+    const target = this.el("target", HTMLInputElement).value;
+    const sentences = this.el("sentences", HTMLTextAreaElement).value;
+    this.writeState({
+      preset: this.#preset.id,
+      word: target === this.#preset.target ? null : target,
+      s: sentences === this.#preset.sentences.join("\n") ? null : sentences,
+      layer: this.#layer >= 0 ? String(this.#layer) : null,
+    });
+  }
+
+  #currentLayer(): number {
+    const count = this.#targets[0]?.layers.length ?? 1;
+    return this.#layer >= 0 && this.#layer < count ? this.#layer : count - 1;
+  }
+
+  async #run(): Promise<void> {
+    this.clearError();
+    const sentences = this.#sentences();
+    const target = this.el("target", HTMLInputElement).value;
+    if (sentences.length < 2) throw new Error("Write at least two sentences, one per line.");
+    if (sentences.length > MAX_SENTENCES)
+      throw new Error(`Use at most ${MAX_SENTENCES} sentences (you have ${sentences.length}).`);
+    const button = this.el("run", HTMLButtonElement);
+    button.disabled = true;
+    try {
+      const { client: encoder, ready: loaded } = encoderClient((label, fraction) => {
+        this.showLoading(label, fraction);
+      });
+      this.showLoading("Loading the model…");
+      await loaded;
+      this.showLoading("Encoding…");
+      const { encodings, ms } = await encoder.encode(sentences);
+      this.#targets = targetVectors(encodings, target);
+      this.#encodings = encodings;
+      this.dataset["encodeMs"] = ms.toFixed(1);
+      this.hideLoading();
+      this.#render();
+    } finally {
+      button.disabled = false;
+      this.hideLoading();
+    }
+  }
+
+  #render(): void {
+    if (this.#targets.length === 0 || !this.#encodings[0]) return;
+    this.el("results").hidden = false;
+    const labels = layerLabels(this.#encodings[0]);
+    const layer = this.#currentLayer();
+    this.dataset["layers"] = String(labels.length);
+    this.#renderTokens();
+    this.#renderLayerPicker(labels, layer);
+    this.#renderHeatmap(similarityMatrix(this.#targets, layer));
+    this.#renderChart(labels);
+    const target = this.#targets[0]?.word.text.toLowerCase() ?? "";
+    this.el("static").textContent =
+      `A static embedding such as GloVe gives “${target}” one vector, so its similarity across these sentences is always 1.000.`;
+  }
+
+  #renderTokens(): void {
+    this.el("tokens").replaceChildren(
+      ...this.#encodings.map((encoding, i) => {
+        const item = document.createElement("li");
+        const word = this.#targets[i]?.word;
+        encoding.tokens.forEach((token, t) => {
+          const chip = document.createElement("span");
+          chip.className = "tok";
+          chip.textContent = token;
+          if (word && t >= word.tokens.start && t < word.tokens.end) chip.classList.add("target");
+          item.append(chip);
+        });
+        if (encoding.truncated) item.append(` (${encoding.truncated.notice})`);
+        return item;
+      }),
+    );
+  }
+
+  #renderLayerPicker(labels: readonly string[], layer: number): void {
+    const group = `${this.stateKey}-layer`;
+    this.el("layers").replaceChildren(
+      ...labels.map((label, i) => {
+        const wrapper = document.createElement("label");
+        const radio = document.createElement("input");
+        radio.type = "radio";
+        radio.name = group;
+        radio.value = String(i);
+        radio.checked = i === layer;
+        wrapper.append(radio, label);
+        return wrapper;
+      }),
+    );
+  }
+
+  #renderHeatmap(matrix: number[][]): void {
+    const table = document.createElement("table");
+    const caption = document.createElement("caption");
+    caption.className = "visually-hidden";
+    caption.textContent = "Cosine similarity between sentences";
+    const head = document.createElement("tr");
+    head.append(document.createElement("td"));
+    matrix.forEach((_, j) => {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = `S${j + 1}`;
+      head.append(th);
+    });
+    const min = Math.min(...matrix.flat());
+    const color = (v: number): string => interpolateViridis(min >= 1 ? 1 : (v - min) / (1 - min));
+    const rows = matrix.map((row, i) => {
+      const tr = document.createElement("tr");
+      const th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = `S${i + 1}`;
+      tr.append(th);
+      for (const [j, value] of row.entries()) {
+        const td = document.createElement("td");
+        td.textContent = value.toFixed(3);
+        td.dataset["i"] = String(i);
+        td.dataset["j"] = String(j);
+        td.dataset["similarity"] = String(value);
+        const t = min >= 1 ? 1 : (value - min) / (1 - min);
+        td.style.background = color(value);
+        td.style.color = textColor(t);
+        tr.append(td);
+      }
+      return tr;
+    });
+    table.append(caption, head, ...rows);
+    this.el("heatmap").replaceChildren(table);
+  }
+
+  #renderChart(labels: readonly string[]): void {
+    const styles = getComputedStyle(this);
+    const css = (name: string): string => styles.getPropertyValue(name).trim();
+    const width = 360;
+    const height = 200;
+    const margin = { top: 12, right: 16, bottom: 28, left: 40 };
+    const series = this.#targets.slice(1).map((t, k) => ({
+      name: `S1–S${k + 2}`,
+      values: labels.map(
+        (_, layer) =>
+          similarityMatrix([this.#targets[0] as TargetInContext, t], layer)[0]?.[1] ?? 0,
+      ),
+    }));
+    const low = Math.min(0.5, ...series.flatMap((s) => s.values));
+    const x = scalePoint(labels.map(String), [margin.left, width - margin.right]).padding(0.2);
+    const y = scaleLinear([low, 1], [height - margin.bottom, margin.top]).nice();
+    const root = select(this.el("chart"));
+    root.selectAll("*").remove();
+    const svg = root
+      .append("svg")
+      .attr("viewBox", `0 0 ${width} ${height}`)
+      .attr("font-size", 10)
+      .attr("aria-hidden", "true");
+    svg
+      .append("g")
+      .attr("transform", `translate(0,${height - margin.bottom})`)
+      .attr("color", css("--fg-muted"))
+      .call(axisBottom(x).tickFormat((d) => SHORT_LABELS[labels.indexOf(d)] ?? d));
+    svg
+      .append("g")
+      .attr("transform", `translate(${margin.left},0)`)
+      .attr("color", css("--fg-muted"))
+      .call(axisLeft(y).ticks(5));
+    const path = line<number>()
+      .x((_, i) => x(labels[i] ?? "") ?? 0)
+      .y((v) => y(v));
+    series.forEach((s, k) => {
+      const stroke = css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg");
+      svg
+        .append("path")
+        .attr("d", path(s.values))
+        .attr("fill", "none")
+        .attr("stroke", stroke)
+        .attr("stroke-width", 2.5)
+        .attr("data-series", s.name);
+      svg
+        .append("text")
+        .attr("x", (x(labels.at(-1) ?? "") ?? 0) - 4)
+        .attr("y", y(s.values.at(-1) ?? 0) - 6)
+        .attr("text-anchor", "end")
+        .attr("fill", stroke)
+        .text(s.name);
+    });
+    const layer = this.#currentLayer();
+    svg
+      .append("line")
+      .attr("x1", x(labels[layer] ?? "") ?? 0)
+      .attr("x2", x(labels[layer] ?? "") ?? 0)
+      .attr("y1", margin.top)
+      .attr("y2", height - margin.bottom)
+      .attr("stroke", css("--fg-muted"))
+      .attr("stroke-dasharray", "3 3");
+  }
+}
+
+customElements.define("context-lens", ContextLens);

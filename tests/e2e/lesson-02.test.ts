@@ -1,0 +1,88 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, setTheme, test } from "./fixtures";
+
+const PATH = "/lessons/02-contextual-embeddings/";
+
+async function openLens(page: Page): Promise<Locator> {
+  await page.goto(PATH);
+  const lens = page.locator("context-lens");
+  await lens.scrollIntoViewIfNeeded();
+  await expect(lens).toHaveAttribute("data-ready", "true");
+  return lens;
+}
+
+async function similarity(lens: Locator, i: number, j: number): Promise<number> {
+  return Number(
+    await lens.locator(`td[data-i="${i}"][data-j="${j}"]`).getAttribute("data-similarity"),
+  );
+}
+
+test.describe("ContextLens", () => {
+  test.setTimeout(120_000);
+
+  test("bank: the model runs in a worker, offline, and cash/river is less similar than the same sense", async ({
+    guardedPage: page,
+  }) => {
+    const lens = await openLens(page);
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(lens.locator("td[data-similarity]")).toHaveCount(9, { timeout: 60_000 });
+
+    // Last layer (the default view): the numbers the library computes in Node (tests/unit/encoder).
+    const cashRiver = await similarity(lens, 0, 1);
+    const cashDeposit = await similarity(lens, 0, 2);
+    expect(cashRiver).toBeLessThan(cashDeposit);
+    expect(cashRiver).toBeCloseTo(0.763, 2);
+    expect(cashDeposit).toBeCloseTo(0.913, 2);
+    await expect(lens.locator(".tok.target")).toHaveCount(3);
+
+    // The token embedding is the same in every sentence; the vectors diverge with depth.
+    await lens.getByLabel("token embedding").check();
+    await expect(lens.locator('td[data-i="0"][data-j="1"]')).toHaveText("1.000");
+    await expect(page).toHaveURL(/ctx\.layer=0/);
+    await lens.getByLabel("after layer 2").check();
+    await expect(lens.locator('td[data-i="0"][data-j="1"]')).toHaveText(cashRiver.toFixed(3));
+
+    await setTheme(page, "light");
+    await lens.screenshot({ path: "test-results/screenshots/widget-context-lens-light.png" });
+    await setTheme(page, "dark");
+    await lens.screenshot({ path: "test-results/screenshots/widget-context-lens-dark.png" });
+  });
+
+  test("magazine (polysemy) stays more similar than bank (homonyms)", async ({
+    guardedPage: page,
+  }) => {
+    const lens = await openLens(page);
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(lens.locator("td[data-similarity]")).toHaveCount(9, { timeout: 60_000 });
+    const bank = await similarity(lens, 0, 1);
+    await lens.getByLabel("Example").selectOption("magazine");
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(lens.locator(".tok.target").first()).toHaveText("magazine");
+    const magazine = await similarity(lens, 0, 1);
+    expect(magazine).toBeGreaterThan(bank);
+    expect(magazine).toBeCloseTo(0.943, 2);
+  });
+
+  test("bad input gets a clear message and keeps what the learner typed", async ({
+    guardedPage: page,
+  }) => {
+    const lens = await openLens(page);
+    const error = lens.locator("[data-widget-error]");
+    const sentences = lens.getByLabel("Sentences (one per line, 2 to 8)");
+
+    await sentences.fill("Only one sentence about a bank.");
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(error).toContainText("Write at least two sentences");
+
+    await sentences.fill("The bank is closed.\nThe river is wide.");
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(error).toContainText("“bank” is not a word of sentence 2", { timeout: 60_000 });
+    await expect(sentences).toHaveValue("The bank is closed.\nThe river is wide.");
+
+    await page.reload();
+    await lens.scrollIntoViewIfNeeded();
+    await expect(lens.getByLabel("Sentences (one per line, 2 to 8)")).toHaveValue(
+      "The bank is closed.\nThe river is wide.",
+    );
+  });
+});
