@@ -36,7 +36,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    // E2E_DIST serves another build folder, so two suites can run side by side.
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT}${process.env["E2E_DIST"] ? ` --outDir ${process.env["E2E_DIST"]}` : ""}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
