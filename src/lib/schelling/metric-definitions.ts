@@ -17,7 +17,7 @@ export interface MetricDefinition {
   definition: string;
   /** The same as a formula, in plain text. */
   formula: string;
-  /** What a random, unsorted grid gives, to read a value against. */
+  /** What a random, unsorted grid gives, to read a value against (a phrase that follows "At a random start:"). */
   baseline: string;
   /** Whether the value is a share (shown as %) or a count. */
   unit: "share" | "count";
@@ -31,7 +31,7 @@ export const METRICS: readonly MetricDefinition[] = [
       "Over all agents together: the number of neighbours of the same group, divided by the number of occupied neighbouring cells. NetLogo's Segregation model plots the same number.",
     formula: "Σ_agents same / Σ_agents occupied neighbours",
     baseline:
-      "About the share of the agent's own group in the population: 50 % for two equal groups.",
+      "about the share of an agent's own group in the population: 50 % for two equal groups.",
     unit: "share",
   },
   {
@@ -39,7 +39,8 @@ export const METRICS: readonly MetricDefinition[] = [
     label: "% unhappy",
     definition: "The share of agents that the rule calls unhappy where they sit now.",
     formula: "unhappy agents / agents",
-    baseline: "Depends on the rule; the model stops when it reaches 0 or nobody unhappy can move.",
+    baseline:
+      "depends on the rule and its threshold; the model stops when it reaches 0, or when nobody unhappy can find a better cell.",
     unit: "share",
   },
   {
@@ -47,7 +48,7 @@ export const METRICS: readonly MetricDefinition[] = [
     label: "moves",
     definition: "How many times an agent has moved since the start.",
     formula: "count of moves",
-    baseline: "0 at the start.",
+    baseline: "0.",
     unit: "count",
   },
   {
@@ -56,7 +57,7 @@ export const METRICS: readonly MetricDefinition[] = [
     definition:
       "Each agent's own share of same-group neighbours among its occupied neighbouring cells, averaged over agents with at least one neighbour. Unlike % similar, every agent weighs the same, however many neighbours it has.",
     formula: "mean over agents of (same / occupied neighbours)",
-    baseline: "About 50 % for two equal groups.",
+    baseline: "about 50 % for two equal groups.",
     unit: "share",
   },
   {
@@ -65,7 +66,7 @@ export const METRICS: readonly MetricDefinition[] = [
     definition:
       "Cut the grid into square blocks. D is the share of one group that would have to move to another block for every block to have the same mix as the whole grid (Duncan's index; with more than two groups, the multigroup version of Reardon and Firebaugh). 0 is perfectly even, 1 is complete separation. Small blocks hold few agents, so even a random grid scores above 0.",
     formula: "D = ½ Σ_blocks |a_b / A − b_b / B|",
-    baseline: "Low (about 0.1–0.2 with 5 × 5 blocks), from chance alone.",
+    baseline: "low but not 0 (about 0.1–0.2 with 5 × 5 blocks), from chance alone.",
     unit: "share",
   },
   {

@@ -129,6 +129,17 @@ export class MetricsChart {
       .attr("stroke-dasharray", (s) => s.dash || null)
       .attr("stroke-linejoin", "round")
       .attr("d", (s) => path.x((p) => x(p.x)).y((p) => y(p.values[s.key]))(points) ?? "");
+    // A dot on each line's latest value, so a single point (the start) shows too.
+    const last = points.at(-1);
+    svg
+      .select(".lines")
+      .selectAll<SVGCircleElement, (typeof SERIES)[number]>("circle")
+      .data(last ? SERIES : [])
+      .join("circle")
+      .attr("r", 3.5)
+      .attr("fill", (s) => color(s.color))
+      .attr("cx", last ? x(last.x) : 0)
+      .attr("cy", (s) => (last ? y(last.values[s.key]) : 0));
     this.#root.dataset["points"] = String(points.length);
   }
 }
