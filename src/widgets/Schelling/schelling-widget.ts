@@ -151,6 +151,7 @@ class SchellingGame extends LabWidget {
     this.el("upper", HTMLInputElement).value = s.upper === null ? "" : String(s.upper);
     this.el("shapes", HTMLInputElement).checked = s.shapes;
     this.el("speed", HTMLInputElement).value = String(s.speed);
+    this.el("speed", HTMLInputElement).setAttribute("aria-valuetext", this.#speedText());
     const groups = s.shares.split(/[,;\s]+/).filter(Boolean).length;
     const groupSelect = this.el("groups", HTMLSelectElement);
     groupSelect.value = String(groups);
@@ -239,11 +240,12 @@ class SchellingGame extends LabWidget {
   #setSpeed(speed: number): void {
     this.#settings.speed = Math.min(6, Math.max(1, Math.round(speed) || 1));
     this.el("speed", HTMLInputElement).value = String(this.#settings.speed);
-    this.el("speed", HTMLInputElement).setAttribute(
-      "aria-valuetext",
-      `${this.#rate()} ${this.#settings.mode === "classroom" ? "students" : "rounds"} per second`,
-    );
+    this.el("speed", HTMLInputElement).setAttribute("aria-valuetext", this.#speedText());
     this.#saveState();
+  }
+
+  #speedText(): string {
+    return `${this.#rate()} ${this.#settings.mode === "classroom" ? "students" : "rounds"} per second`;
   }
 
   #rate(): number {
