@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { measureSite } from "../../bench/lib/page-js";
 import { createSchelling, hashGrid, type SchellingOptions } from "../../src/lib/schelling/index";
 import { expect, expectAccessible, setTheme, test } from "./fixtures";
 
@@ -344,5 +345,14 @@ test.describe("Schelling", () => {
     await expect(widget).toHaveAttribute("data-moves", "1");
     await setTheme(page, "light");
     await widget.screenshot({ path: `${SHOTS}/widget-schelling-375.png` });
+  });
+
+  test("the widget's module, d3 and the worker load only when the widget is used", () => {
+    const lesson = measureSite(process.env["E2E_DIST"] ?? "dist").find((p) =>
+      p.page.startsWith("lessons/06-"),
+    );
+    expect(lesson).toBeDefined();
+    expect(lesson?.files.some((f) => /schelling-widget|schelling\.worker|d3/i.test(f))).toBe(false);
+    expect(lesson?.gzipBytes).toBeLessThanOrEqual(30 * 1024);
   });
 });
