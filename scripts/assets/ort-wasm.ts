@@ -11,12 +11,14 @@ import type { AssetStep } from "./types";
 const require = createRequire(import.meta.url);
 // The package exports no package.json; find its dist/ folder from its main entry.
 const ortEntry = require.resolve("onnxruntime-web");
-const ortDir = join(ortEntry.slice(0, ortEntry.lastIndexOf("onnxruntime-web") + "onnxruntime-web".length), "dist");
+const ortDir = join(
+  ortEntry.slice(0, ortEntry.lastIndexOf("onnxruntime-web") + "onnxruntime-web".length),
+  "dist",
+);
 export const ORT_DIR = "public/generated/ort";
-export const ORT_FILES = [
-  "ort-wasm-simd-threaded.asyncify.mjs",
-  "ort-wasm-simd-threaded.asyncify.wasm",
-];
+// The plain CPU build (14 MB) rather than the asyncify build transformers.js picks (27 MB):
+// the site runs on the CPU (WebAssembly) only.
+export const ORT_FILES = ["ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm"];
 
 export const step: AssetStep = {
   name: "ort-wasm",

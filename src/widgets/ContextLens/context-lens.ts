@@ -48,8 +48,8 @@ function encoderClient(onProgress: (label: string, fraction?: number) => void): 
       {
         localModelPath: "/generated/models/",
         wasmPaths: {
-          mjs: "/generated/ort/ort-wasm-simd-threaded.asyncify.mjs",
-          wasm: "/generated/ort/ort-wasm-simd-threaded.asyncify.wasm",
+          mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
+          wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
         },
       },
       (p) => {
