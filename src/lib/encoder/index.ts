@@ -19,3 +19,19 @@ export {
   targetVectors,
   type TargetInContext,
 } from "./context";
+export {
+  attentionRow,
+  cosineToInput,
+  cosineToPrevious,
+  headWeights,
+  meanOverHeads,
+  previousTokenHead,
+  previousTokenScores,
+  similarityToWords,
+  topAttended,
+  wordAttention,
+  type Attended,
+  type HeadChoice,
+  type HeadScore,
+  type VectorTrail,
+} from "./attention";
