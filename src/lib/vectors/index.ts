@@ -10,3 +10,5 @@ export {
 export { nearest, type Neighbor } from "./neighbors";
 export { contextualVector, type HiddenStates, type TokenSpan } from "./contextual";
 export { pca, project, type PcaOptions, type Projection } from "./pca";
+export { parseEquation, type Equation } from "./equation";
+export { expressionMap, type ExpressionMap, type MapArrow, type Point2 } from "./expression-map";

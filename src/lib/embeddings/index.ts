@@ -1,0 +1,34 @@
+export { embedInBatches, type EmbedBatch } from "./batches";
+export {
+  classifyByDescription,
+  checkLabels,
+  type Classification,
+  type LabelDefinition,
+} from "./classify";
+export { summarizeClusters, type ClusterSummary } from "./clusters";
+export {
+  EMBEDDING_PRICES,
+  estimateCost,
+  formatDollars,
+  loadCl100kCounter,
+  type CostEstimate,
+  type CountTokens,
+} from "./cost";
+export { kmeans, type KMeansOptions, type KMeansResult, type Points } from "./kmeans";
+export { parseLines, type PastedItems } from "./lines";
+export {
+  createLocalProvider,
+  type EncodeTexts,
+  type LocalProviderOptions,
+  type SentenceEncoding,
+} from "./local-provider";
+export { rowOf, rows, toMatrix, unit, type EmbeddingMatrix } from "./matrix";
+export { meanSimilarities, outliers, type OutlierScore } from "./outliers";
+export { passageBounds, samplePassages, type Passage, type PassageOptions } from "./passages";
+export { search, type Hit } from "./search";
+export {
+  EmbeddingError,
+  type EmbeddingProvider,
+  type EmbedOptions,
+  type EmbedResult,
+} from "./types";
