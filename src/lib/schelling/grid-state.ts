@@ -2,6 +2,7 @@ import { happinessBounds, isHappy, type HappinessBounds } from "./happiness";
 import { IndexSet } from "./index-set";
 import { createNeighborhood, type Neighborhood } from "./neighborhood";
 import type { ResolvedOptions } from "./options";
+import { SeatIndex } from "./seat-index";
 
 /**
  * The grid and everything derived from it, kept up to date move by move:
@@ -24,9 +25,13 @@ export class GridState {
   readonly unhappy: IndexSet;
   readonly neighborhood: Neighborhood;
   readonly bounds: HappinessBounds;
+  /** The empty cells by same-group count (the classroom rule only), else null. */
+  readonly seats: SeatIndex | null;
   /** Σ over agents of same-group neighbours, and of occupied neighbours. */
   sameTotal = 0;
   occupiedTotal = 0;
+  /** Scratch space of neighbourhood size for the target search. */
+  readonly scratch: Int32Array;
   readonly #around: Int32Array;
   readonly #aroundTo: Int32Array;
 
@@ -50,6 +55,7 @@ export class GridState {
     this.unhappy = new IndexSet(n);
     this.#around = new Int32Array(this.neighborhood.size);
     this.#aroundTo = new Int32Array(this.neighborhood.size);
+    this.scratch = new Int32Array(this.neighborhood.size);
 
     const k = this.groups;
     const around = this.#around;
@@ -66,9 +72,14 @@ export class GridState {
         this.occupied[nb] = (this.occupied[nb] as number) + 1;
       }
     }
+    this.seats =
+      options.rule === "classroom" ? new SeatIndex(n, this.groups, this.neighborhood.size) : null;
     for (let cell = 0; cell < n; cell++) {
       const g = cells[cell] as number;
-      if (g === 0) continue;
+      if (g === 0) {
+        this.#seat(cell, "insert");
+        continue;
+      }
       this.sameTotal += this.same[cell * k + g - 1] as number;
       this.occupiedTotal += this.occupied[cell] as number;
       this.#refresh(cell);
@@ -117,16 +128,21 @@ export class GridState {
     this.sameTotal -= 2 * (same[from * k + g - 1] as number);
     this.occupiedTotal -= 2 * (occupied[from] as number);
     cells[from] = 0;
+    const seats = this.seats;
     const nFrom = this.neighborhood.fill(from, this.#around);
     for (let i = 0; i < nFrom; i++) {
       const nb = this.#around[i] as number;
-      same[nb * k + g - 1] = (same[nb * k + g - 1] as number) - 1;
+      const before = same[nb * k + g - 1] as number;
+      same[nb * k + g - 1] = before - 1;
       occupied[nb] = (occupied[nb] as number) - 1;
+      if (seats && cells[nb] === 0) seats.down(g - 1, nb, before);
     }
     this.empties.add(from);
     this.unhappy.delete(from);
+    this.#seat(from, "insert");
 
     // Arrive at `to`.
+    this.#seat(to, "remove");
     cells[to] = g;
     this.empties.delete(to);
     this.sameTotal += 2 * (same[to * k + g - 1] as number);
@@ -134,13 +150,21 @@ export class GridState {
     const nTo = this.neighborhood.fill(to, this.#aroundTo);
     for (let i = 0; i < nTo; i++) {
       const nb = this.#aroundTo[i] as number;
-      same[nb * k + g - 1] = (same[nb * k + g - 1] as number) + 1;
+      const before = same[nb * k + g - 1] as number;
+      same[nb * k + g - 1] = before + 1;
       occupied[nb] = (occupied[nb] as number) + 1;
+      if (seats && cells[nb] === 0) seats.up(g - 1, nb, before);
     }
 
     this.#refresh(to);
     for (let i = 0; i < nFrom; i++) this.#refresh(this.#around[i] as number);
     for (let i = 0; i < nTo; i++) this.#refresh(this.#aroundTo[i] as number);
+  }
+
+  /** Adds an empty cell to, or removes it from, the seat index (if there is one). */
+  #seat(cell: number, action: "insert" | "remove"): void {
+    const base = cell * this.groups;
+    this.seats?.[action](cell, (h) => this.same[base + h] as number);
   }
 
   /** Puts `cell` in or out of the unhappy set according to its counts. */

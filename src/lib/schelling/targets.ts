@@ -16,9 +16,56 @@ export function randomEmpty(state: GridState, random: Random): number {
 /**
  * Classroom rule: the empty cell with the most same-colour neighbours (not
  * counting the mover itself), if that beats what the agent has now; ties are
- * broken at random.
+ * broken at random. With a seat index this looks at one or two buckets; the
+ * mover still counts in the buckets of the empty cells next to it, so those
+ * count one lower. Without an index it scans every empty cell.
  */
 export function bestSeat(state: GridState, from: number, random: Random, ties: Int32Array): number {
+  const seats = state.seats;
+  if (!seats) return scanBestSeat(state, from, random, ties);
+  const own = state.sameOf(from);
+  const h = (state.cells[from] as number) - 1;
+  const hood = state.neighborhood;
+  const top = seats.topBucket(h);
+  if (top < 0) return -1;
+  // Empty cells next to the mover, whose bucket overstates them by one.
+  const around = state.scratch;
+  const count = hood.fill(from, around);
+  for (const best of [top, top - 1]) {
+    if (best <= own) return -1;
+    // Cells that really have `best`: bucket `best` minus the mover's neighbours in it,
+    // plus the mover's empty neighbours from bucket best + 1.
+    let extra = 0;
+    let inBucket = 0;
+    for (let i = 0; i < count; i++) {
+      const cell = around[i] as number;
+      if (state.cells[cell] !== 0) continue;
+      const listed = state.same[cell * state.groups + h] as number;
+      if (listed === best + 1) ties[extra++] = cell;
+      else if (listed === best) inBucket++;
+    }
+    const size = seats.bucketSize(h, best);
+    const total = size - inBucket + extra;
+    if (total === 0) continue;
+    // Uniform over the `total` cells: draw from bucket ∪ extra, redrawing the
+    // mover's neighbours (at most `count` of them, so a redraw is rare).
+    for (;;) {
+      const pick = random.int(size + extra);
+      if (pick >= size) return ties[pick - size] as number;
+      const cell = seats.bucketAt(h, best, pick);
+      if (!hood.has(from, cell)) return cell;
+    }
+  }
+  return -1;
+}
+
+/** bestSeat without an index: every empty cell, in the order of the empty set. */
+export function scanBestSeat(
+  state: GridState,
+  from: number,
+  random: Random,
+  ties: Int32Array,
+): number {
   const own = state.sameOf(from);
   let best = own;
   let count = 0;

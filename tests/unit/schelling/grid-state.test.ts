@@ -42,11 +42,23 @@ function expectConsistent(state: GridState, options: SchellingOptions): void {
   expect([...state.unhappy.toArray()].sort((a, b) => a - b)).toEqual(unhappy);
   expect([...state.empties.toArray()].sort((a, b) => a - b)).toEqual(empty);
   expect(sameTotal / occupiedTotal).toBeCloseTo(similarShare(state.cells, hood), 12);
+  const seats = state.seats;
+  if (!seats) return;
+  expect(seats.size).toBe(empty.length);
+  for (let h = 0; h < o.groups; h++) {
+    const filed = new Map<number, number>();
+    for (let c = 0; c <= hood.size; c++)
+      for (let i = 0; i < seats.bucketSize(h, c); i++) filed.set(seats.bucketAt(h, c, i), c);
+    expect(filed).toEqual(
+      new Map(empty.map((cell) => [cell, state.same[cell * o.groups + h] as number])),
+    );
+  }
 }
 
 describe("GridState", () => {
   it.each<SchellingOptions>([
     { width: 9, height: 7, seed: 1, density: 0.7 },
+    { width: 9, height: 7, seed: 4, density: 0.6, shares: [0.5, 0.25, 0.25], boundary: "torus" },
     { width: 9, height: 7, seed: 2, rule: "threshold", wanted: 0.5, boundary: "torus" },
     {
       width: 8,

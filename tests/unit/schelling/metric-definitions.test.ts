@@ -14,7 +14,7 @@ describe("METRICS", () => {
       expect(metric.label.length).toBeGreaterThan(2);
       expect(metric.definition.length).toBeGreaterThan(30);
       expect(metric.formula.length).toBeGreaterThan(5);
-      expect(metric.baseline.length).toBeGreaterThan(5);
+      expect(metric.baseline.length).toBeGreaterThan(1);
     }
   });
 });

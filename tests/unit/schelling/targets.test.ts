@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, resolveOptions, type SchellingOptions } from "@/lib/schelling/index";
 import { GridState } from "@/lib/schelling/grid-state";
-import { bestSeat, nearestHappy, randomEmpty } from "@/lib/schelling/targets";
+import { bestSeat, nearestHappy, randomEmpty, scanBestSeat } from "@/lib/schelling/targets";
+import { populate } from "@/lib/schelling/populate";
 
 function stateOf(rows: string[], options: Partial<SchellingOptions> = {}): GridState {
   const cells = rows.flatMap((row) => row.split("").map((ch) => (ch === "." ? 0 : Number(ch))));
@@ -50,6 +51,38 @@ describe("bestSeat(state, from, random, ties): the classroom rule", () => {
     expect([...picks].sort()).toEqual([at(state, 1, 0), at(state, 3, 0)]);
     const again = bestSeat(state, from, createRandom(7), new Int32Array(10));
     expect(bestSeat(state, from, createRandom(7), new Int32Array(10))).toBe(again);
+  });
+});
+
+describe("bestSeat with the seat index agrees with a scan of every empty seat", () => {
+  it.each([
+    { width: 12, height: 9, seed: 1, density: 0.8 },
+    { width: 12, height: 9, seed: 2, density: 0.6, boundary: "torus" as const },
+    { width: 10, height: 10, seed: 3, density: 0.7, shares: [0.3, 0.3, 0.4], radius: 2 },
+    { width: 10, height: 10, seed: 4, density: 0.9, neighborhood: "von-neumann" as const },
+  ])("on random grids (%j)", (options) => {
+    const o = resolveOptions(options);
+    const state = new GridState(o, populate(o, createRandom(o.seed)));
+    const random = createRandom(99);
+    const ties = new Int32Array(o.width * o.height);
+    for (let round = 0; round < 40; round++) {
+      for (let from = 0; from < state.cells.length; from++) {
+        if (state.cells[from] === 0) continue;
+        const indexed = bestSeat(state, from, createRandom(round), ties);
+        const scanned = scanBestSeat(state, from, createRandom(round), ties);
+        expect(indexed < 0).toBe(scanned < 0);
+        if (indexed < 0 || scanned < 0) continue;
+        expect(state.cells[indexed]).toBe(0);
+        expect(state.sameIfMoved(from, indexed)).toBe(state.sameIfMoved(from, scanned));
+      }
+      // Shuffle the room a little and check again.
+      const agents = [...state.cells.keys()].filter((c) => state.cells[c] !== 0);
+      for (let i = 0; i < 5; i++) {
+        const from = agents[random.int(agents.length)] as number;
+        if (state.cells[from] === 0) continue;
+        state.move(from, state.empties.at(random.int(state.empties.size)));
+      }
+    }
   });
 });
 
