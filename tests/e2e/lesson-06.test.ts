@@ -17,7 +17,7 @@ const CLASSROOM: SchellingOptions = {
   neighborhood: "moore",
   radius: 1,
   boundary: "bounded",
-  seed: 16,
+  seed: 15,
 };
 
 /** Opens the lesson (with an optional query), scrolls to the widget and waits for its first grid. */
@@ -269,7 +269,7 @@ test.describe("Schelling", () => {
     );
     await widget.getByRole("button", { name: "Step", exact: true }).click();
     await expect(error).toBeVisible();
-    await change("Seed", "16");
+    await change("Seed", "15");
     await expect(error).toBeHidden();
 
     await change("Students", "48");
@@ -327,8 +327,8 @@ test.describe("Schelling", () => {
     await page.keyboard.press("r");
     await expect(widget).toHaveAttribute("data-moves", "0");
     await page.keyboard.press("n");
-    await expect(widget.getByLabel("Seed", { exact: true })).toHaveValue("17");
-    await expect(page).toHaveURL(/sg\.seed=17/);
+    await expect(widget.getByLabel("Seed", { exact: true })).toHaveValue("16");
+    await expect(page).toHaveURL(/sg\.seed=16/);
     await page.screenshot({ path: `${SHOTS}/widget-schelling-present.png` });
     await page.keyboard.press("Escape");
     await expect(widget).not.toHaveAttribute("data-presenting", "");

@@ -43,7 +43,7 @@ export interface Settings {
   speed: number;
 }
 
-export const DEFAULT_SEED = "16";
+export const DEFAULT_SEED = "15";
 
 export const DEFAULTS: Readonly<Record<Mode, Settings>> = {
   classroom: {

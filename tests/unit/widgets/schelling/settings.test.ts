@@ -44,7 +44,7 @@ describe("toOptions(settings)", () => {
     expect(toOptions(DEFAULTS.classroom)).toEqual({
       width: 8,
       height: 6,
-      seed: "16",
+      seed: "15",
       shares: [0.5, 0.5],
       rule: "classroom",
       neighborhood: "moore",
