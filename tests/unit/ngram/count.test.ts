@@ -69,7 +69,7 @@ describe("count", () => {
       for (;;) {
         const at = random(words.length - n);
         const slice = words.slice(at, at + n);
-        if (slice.every((w) => w !== null)) return slice as string[];
+        if (slice.every((w) => w !== null)) return slice;
       }
     };
     const present = words.filter((w): w is string => w !== null);
