@@ -17,6 +17,19 @@ async function similarity(lens: Locator, i: number, j: number): Promise<number> 
   );
 }
 
+test("the prose quotes the model's numbers, computed at build time", async ({
+  guardedPage: page,
+}) => {
+  await page.goto(PATH);
+  const numbers = page.locator(".prose data.model-number");
+  await expect(numbers).toHaveCount(3);
+  const values = await numbers.evaluateAll((els) =>
+    els.map((el) => Number(el.getAttribute("value"))),
+  );
+  expect(values[0]).toBeLessThan(values[1] ?? 0); // bank: river pair below the money pair
+  expect(values[2]).toBeGreaterThan(values[0] ?? 1); // magazine (polysemy) above bank (homonyms)
+});
+
 test.describe("ContextLens", () => {
   test.setTimeout(120_000);
 
@@ -24,8 +37,13 @@ test.describe("ContextLens", () => {
     guardedPage: page,
   }) => {
     const lens = await openLens(page);
+    // Before the model runs, the preset's result computed at build time is on show.
+    await expect(lens).toHaveAttribute("data-source", "precomputed");
+    const precomputed = await similarity(lens, 0, 1);
     await lens.getByRole("button", { name: "Compare in context" }).click();
-    await expect(lens.locator("td[data-similarity]")).toHaveCount(9, { timeout: 60_000 });
+    await expect(lens).toHaveAttribute("data-source", "live", { timeout: 60_000 });
+    await expect(lens.locator("td[data-similarity]")).toHaveCount(9);
+    await expect(lens.locator('[data-part="map"] circle')).toHaveCount(3);
 
     // Last layer (the default view): the numbers the library computes in Node (tests/unit/encoder).
     const cashRiver = await similarity(lens, 0, 1);
@@ -33,6 +51,8 @@ test.describe("ContextLens", () => {
     expect(cashRiver).toBeLessThan(cashDeposit);
     expect(cashRiver).toBeCloseTo(0.763, 2);
     expect(cashDeposit).toBeCloseTo(0.913, 2);
+    // The browser (onnxruntime-web) and the build (onnxruntime-node) agree.
+    expect(Math.abs(cashRiver - precomputed)).toBeLessThan(1e-4);
     await expect(lens.locator(".tok.target")).toHaveCount(3);
 
     // The token embedding is the same in every sentence; the vectors diverge with depth.
@@ -53,11 +73,12 @@ test.describe("ContextLens", () => {
   }) => {
     const lens = await openLens(page);
     await lens.getByRole("button", { name: "Compare in context" }).click();
-    await expect(lens.locator("td[data-similarity]")).toHaveCount(9, { timeout: 60_000 });
+    await expect(lens).toHaveAttribute("data-source", "live", { timeout: 60_000 });
     const bank = await similarity(lens, 0, 1);
     await lens.getByLabel("Example").selectOption("magazine");
     await lens.getByRole("button", { name: "Compare in context" }).click();
     await expect(lens.locator(".tok.target").first()).toHaveText("magazine");
+    await expect(lens).toHaveAttribute("data-source", "live");
     const magazine = await similarity(lens, 0, 1);
     expect(magazine).toBeGreaterThan(bank);
     expect(magazine).toBeCloseTo(0.943, 2);

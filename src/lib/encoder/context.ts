@@ -4,6 +4,7 @@
  */
 import { contextualVector } from "../vectors/contextual";
 import { cosine } from "../vectors/cosine";
+import { pca } from "../vectors/pca";
 import { EncoderError, type Encoding, type Word } from "./types";
 
 export interface TargetInContext {
@@ -60,4 +61,55 @@ export function similarityMatrix(targets: readonly TargetInContext[], layer: num
       cosine(a.layers[layer] ?? new Float32Array(), b.layers[layer] ?? new Float32Array()),
     ),
   );
+}
+
+/** Everything the ContextLens draws, as plain serialisable data. */
+export interface ContextView {
+  target: string;
+  sentences: string[];
+  /** Layer names (see layerLabels). */
+  layers: string[];
+  /** Display tokens of each sentence. */
+  tokens: string[][];
+  /** The target's tokens in each sentence. */
+  spans: { start: number; end: number }[];
+  /** similarity[layer][i][j]: cosine of the target between sentences i and j. */
+  similarity: number[][][];
+  /** map[layer]: 2-D PCA coordinates of the target in each sentence, [x0, y0, x1, y1, …]. */
+  map: number[][];
+  /** Truncation notices, by sentence (null when the sentence fit). */
+  notices: (string | null)[];
+}
+
+function map2d(vectors: readonly Float32Array[]): number[] {
+  const flat = new Array<number>(vectors.length * 2).fill(0);
+  if (vectors.length < 2) return flat;
+  try {
+    const projection = pca(vectors, Math.min(2, vectors[0]?.length ?? 1));
+    const k = projection.components;
+    vectors.forEach((_, i) => {
+      flat[i * 2] = projection.coordinates[i * k] ?? 0;
+      flat[i * 2 + 1] = k > 1 ? (projection.coordinates[i * k + 1] ?? 0) : 0;
+    });
+  } catch {
+    /* identical points (the token embedding layer): every point at the origin */
+  }
+  return flat.map((v) => (Number.isFinite(v) ? v : 0));
+}
+
+/** The ContextLens view of `target` across `encodings`; throws like targetVectors(). */
+export function contextView(encodings: readonly Encoding[], target: string): ContextView {
+  const targets = targetVectors(encodings, target);
+  const first = encodings[0];
+  const layers = first ? layerLabels(first) : [];
+  return {
+    target: target.trim(),
+    sentences: encodings.map((e) => e.text),
+    layers,
+    tokens: encodings.map((e) => e.tokens),
+    spans: targets.map((t) => ({ ...t.word.tokens })),
+    similarity: layers.map((_, layer) => similarityMatrix(targets, layer)),
+    map: layers.map((_, layer) => map2d(targets.map((t) => t.layers[layer] ?? new Float32Array()))),
+    notices: encodings.map((e) => e.truncated?.notice ?? null),
+  };
 }

@@ -13,10 +13,12 @@ export {
 export { createEncoderClient, type EncoderClient, type WorkerLike } from "./client";
 export type { WorkerLoadOptions } from "./protocol";
 export {
+  contextView,
   findWord,
   layerLabels,
   similarityMatrix,
   targetVectors,
+  type ContextView,
   type TargetInContext,
 } from "./context";
 export {

@@ -8,13 +8,10 @@ import {
   select,
 } from "d3";
 import {
+  contextView,
   createEncoderClient,
-  layerLabels,
-  similarityMatrix,
-  targetVectors,
+  type ContextView,
   type EncoderClient,
-  type Encoding,
-  type TargetInContext,
 } from "@/lib/encoder/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "./presets";
@@ -71,8 +68,8 @@ function textColor(value: number): string {
 
 class ContextLens extends LabWidget {
   #preset: ContextPreset = contextPresetById(undefined);
-  #encodings: Encoding[] = [];
-  #targets: TargetInContext[] = [];
+  #view: ContextView | null = null;
+  #precomputed: Record<string, ContextView> = {};
   #layer = -1;
 
   protected setup(): void {
@@ -88,6 +85,8 @@ class ContextLens extends LabWidget {
     this.el("preset", HTMLSelectElement).addEventListener("change", (event) => {
       this.#loadPreset(contextPresetById((event.target as HTMLSelectElement).value));
       this.#saveState();
+      delete this.dataset["source"];
+      this.#matchPrecomputed();
     });
     for (const name of ["target", "sentences"])
       this.el(name).addEventListener("input", () => {
@@ -105,12 +104,32 @@ class ContextLens extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       this.#render();
     });
+    void this.#showPrecomputed();
+  }
+
+  /** The preset's result, computed by the same model at build time, until the learner runs it live. */
+  async #showPrecomputed(): Promise<void> {
+    const response = await fetch("/generated/precomputed/contexts.json").catch(() => null);
+    if (!response?.ok) return;
+    this.#precomputed = (await response.json()) as Record<string, ContextView>;
+    this.#matchPrecomputed();
+  }
+
+  #matchPrecomputed(): void {
+    const view = this.#precomputed[this.#preset.id];
+    if (!view || this.dataset["source"] === "live") return;
+    const same =
+      this.el("target", HTMLInputElement).value.trim() === view.target &&
+      this.#sentences().join("\n") === view.sentences.join("\n");
+    if (!same) return;
+    this.#view = view;
+    this.dataset["source"] = "precomputed";
+    this.#render();
   }
 
   protected override onKey(event: KeyboardEvent): boolean {
-    if (this.#targets.length === 0 || (event.key !== "ArrowRight" && event.key !== "ArrowLeft"))
-      return false;
-    const count = this.#targets[0]?.layers.length ?? 1;
+    if (!this.#view || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return false;
+    const count = this.#view.layers.length;
     this.#layer = Math.max(
       0,
       Math.min(count - 1, this.#currentLayer() + (event.key === "ArrowRight" ? 1 : -1)),
@@ -146,7 +165,7 @@ class ContextLens extends LabWidget {
   }
 
   #currentLayer(): number {
-    const count = this.#targets[0]?.layers.length ?? 1;
+    const count = this.#view?.layers.length ?? 1;
     return this.#layer >= 0 && this.#layer < count ? this.#layer : count - 1;
   }
 
@@ -167,8 +186,8 @@ class ContextLens extends LabWidget {
       await loaded;
       this.showLoading("Encoding…");
       const { encodings, ms } = await encoder.encode(sentences);
-      this.#targets = targetVectors(encodings, target);
-      this.#encodings = encodings;
+      this.#view = contextView(encodings, target);
+      this.dataset["source"] = "live";
       this.dataset["encodeMs"] = ms.toFixed(1);
       this.hideLoading();
       this.#render();
@@ -179,33 +198,38 @@ class ContextLens extends LabWidget {
   }
 
   #render(): void {
-    if (this.#targets.length === 0 || !this.#encodings[0]) return;
+    const view = this.#view;
+    if (!view) return;
     this.el("results").hidden = false;
-    const labels = layerLabels(this.#encodings[0]);
     const layer = this.#currentLayer();
-    this.dataset["layers"] = String(labels.length);
-    this.#renderTokens();
-    this.#renderLayerPicker(labels, layer);
-    this.#renderHeatmap(similarityMatrix(this.#targets, layer));
-    this.#renderChart(labels);
-    const target = this.#targets[0]?.word.text.toLowerCase() ?? "";
+    this.dataset["layers"] = String(view.layers.length);
+    this.el("source").textContent =
+      this.dataset["source"] === "live"
+        ? "Computed just now by the model in your browser."
+        : "Computed by the same model when this site was built. Press “Compare in context” to run it live, or edit the sentences.";
+    this.#renderTokens(view);
+    this.#renderLayerPicker(view.layers, layer);
+    this.#renderHeatmap(view.similarity[layer] ?? []);
+    this.#renderChart(view);
+    this.#renderMap(view, layer);
     this.el("static").textContent =
-      `A static embedding such as GloVe gives “${target}” one vector, so its similarity across these sentences is always 1.000.`;
+      `A static embedding such as GloVe gives “${view.target.toLowerCase()}” one vector, so its similarity across these sentences is always 1.000.`;
   }
 
-  #renderTokens(): void {
+  #renderTokens(view: ContextView): void {
     this.el("tokens").replaceChildren(
-      ...this.#encodings.map((encoding, i) => {
+      ...view.tokens.map((tokens, i) => {
         const item = document.createElement("li");
-        const word = this.#targets[i]?.word;
-        encoding.tokens.forEach((token, t) => {
+        const span = view.spans[i];
+        tokens.forEach((token, t) => {
           const chip = document.createElement("span");
           chip.className = "tok";
           chip.textContent = token;
-          if (word && t >= word.tokens.start && t < word.tokens.end) chip.classList.add("target");
+          if (span && t >= span.start && t < span.end) chip.classList.add("target");
           item.append(chip);
         });
-        if (encoding.truncated) item.append(` (${encoding.truncated.notice})`);
+        const notice = view.notices[i];
+        if (notice) item.append(` (${notice})`);
         return item;
       }),
     );
@@ -265,18 +289,16 @@ class ContextLens extends LabWidget {
     this.el("heatmap").replaceChildren(table);
   }
 
-  #renderChart(labels: readonly string[]): void {
+  #renderChart(view: ContextView): void {
+    const labels = view.layers;
     const styles = getComputedStyle(this);
     const css = (name: string): string => styles.getPropertyValue(name).trim();
     const width = 360;
     const height = 200;
     const margin = { top: 12, right: 16, bottom: 28, left: 40 };
-    const series = this.#targets.slice(1).map((t, k) => ({
+    const series = view.sentences.slice(1).map((_, k) => ({
       name: `S1–S${k + 2}`,
-      values: labels.map(
-        (_, layer) =>
-          similarityMatrix([this.#targets[0] as TargetInContext, t], layer)[0]?.[1] ?? 0,
-      ),
+      values: labels.map((_label, layer) => view.similarity[layer]?.[0]?.[k + 1] ?? 0),
     }));
     const low = Math.min(0.5, ...series.flatMap((s) => s.values));
     const x = scalePoint(labels.map(String), [margin.left, width - margin.right]).padding(0.2);
@@ -327,6 +349,50 @@ class ContextLens extends LabWidget {
       .attr("y2", height - margin.bottom)
       .attr("stroke", css("--fg-muted"))
       .attr("stroke-dasharray", "3 3");
+  }
+
+  /** The target's vectors at the chosen layer, projected to 2-D (PCA), one dot per sentence. */
+  #renderMap(view: ContextView, layer: number): void {
+    const styles = getComputedStyle(this);
+    const css = (name: string): string => styles.getPropertyValue(name).trim();
+    const xy = view.map[layer] ?? [];
+    const size = 220;
+    const pad = 28;
+    const extent = Math.max(1e-6, ...xy.map(Math.abs)) * 1.15;
+    const scale = scaleLinear([-extent, extent], [pad, size - pad]);
+    const root = select(this.el("map"));
+    root.selectAll("*").remove();
+    const svg = root
+      .append("svg")
+      .attr("viewBox", `0 0 ${size} ${size}`)
+      .attr("font-size", 11)
+      .attr("aria-hidden", "true");
+    svg
+      .append("rect")
+      .attr("x", pad)
+      .attr("y", pad)
+      .attr("width", size - 2 * pad)
+      .attr("height", size - 2 * pad)
+      .attr("fill", "none")
+      .attr("stroke", css("--border"));
+    view.sentences.forEach((_, i) => {
+      const cx = scale(xy[i * 2] ?? 0);
+      const cy = scale(-(xy[i * 2 + 1] ?? 0));
+      const fill = css(OKABE_ITO[i % OKABE_ITO.length] ?? "--fg");
+      svg
+        .append("circle")
+        .attr("cx", cx)
+        .attr("cy", cy)
+        .attr("r", 6)
+        .attr("fill", fill)
+        .attr("data-sentence", i + 1);
+      svg
+        .append("text")
+        .attr("x", cx + 8)
+        .attr("y", cy + 4)
+        .attr("fill", css("--fg"))
+        .text(`S${i + 1}`);
+    });
   }
 }
 
