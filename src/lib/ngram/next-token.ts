@@ -95,23 +95,61 @@ interface Entry {
   count: number;
 }
 
+/** The folded forms of several indexes numbered together, and each index's symbols in it. */
+interface JointVocabulary {
+  forms: string[];
+  display: string[];
+  ids: Int32Array[];
+}
+
+const jointCache = new WeakMap<NgramIndex, Map<string, JointVocabulary>>();
+
+/** The joint vocabulary of a set of indexes (cached per set). */
+function jointVocabulary(shards: readonly NgramIndex[]): JointVocabulary {
+  const first = shards[0] as NgramIndex;
+  const key = shards.map((index) => index.name).join("\n");
+  let byKey = jointCache.get(first);
+  if (!byKey) jointCache.set(first, (byKey = new Map<string, JointVocabulary>()));
+  let joint = byKey.get(key);
+  if (!joint) {
+    const forms: string[] = [];
+    const display: string[] = [];
+    const idOf = new Map<string, number>();
+    const ids = shards.map((index) =>
+      Int32Array.from(index.forms, (form, symbol) => {
+        let id = idOf.get(form);
+        if (id === undefined) {
+          id = forms.push(form) - 1;
+          display.push(index.display[symbol] as string);
+          idOf.set(form, id);
+        }
+        return id;
+      }),
+    );
+    joint = { forms, display, ids };
+    byKey.set(key, joint);
+  }
+  return joint;
+}
+
 /** Adds up the tallies of several indexes by folded form. */
 function merge(shards: readonly NgramIndex[], tallies: readonly Tally[]): Entry[] {
-  const entries: Entry[] = [];
-  const at = new Map<string, number>();
+  const joint = jointVocabulary(shards);
+  const counts = new Uint32Array(joint.forms.length);
+  const touched: number[] = [];
   tallies.forEach((tally, s) => {
-    const index = shards[s] as NgramIndex;
+    const ids = joint.ids[s] as Int32Array;
     tally.symbols.forEach((symbol, k) => {
-      const token = index.forms[symbol] as string;
-      const count = tally.counts[k] as number;
-      const seen = shards.length > 1 ? at.get(token) : undefined;
-      if (seen === undefined) {
-        if (shards.length > 1) at.set(token, entries.length);
-        entries.push({ token, display: index.display[symbol] as string, count });
-      } else (entries[seen] as Entry).count += count;
+      const id = ids[symbol] as number;
+      if (counts[id] === 0) touched.push(id);
+      counts[id] = (counts[id] as number) + (tally.counts[k] as number);
     });
   });
-  return entries;
+  return touched.map((id) => ({
+    token: joint.forms[id] as string,
+    display: joint.display[id] as string,
+    count: counts[id] as number,
+  }));
 }
 
 /** The `limit` largest entries, most frequent first, ties in code-point order. */
