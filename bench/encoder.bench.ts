@@ -28,10 +28,11 @@ function coldLoadMs(): number {
   return Number(out.trim().split("\n").pop());
 }
 
-async function browserFirstResult(): Promise<{ ms: number[]; bytes: number }> {
+async function browserFirstResult(): Promise<{ ms: number[]; bytes: number; warm: number[] }> {
   const preview = await startPreview(4391);
   const browser = await launchBrowser();
   const ms: number[] = [];
+  const warm: number[] = [];
   let bytes = 0;
   try {
     for (let run = 0; run < 3; run++) {
@@ -57,17 +58,37 @@ async function browserFirstResult(): Promise<{ ms: number[]; bytes: number }> {
       const start = Date.now();
       clickedAt = start;
       await lens.getByRole("button", { name: "Compare in context" }).click();
-      await lens.locator("td[data-similarity]").first().waitFor({ timeout: 120_000 });
+      // The preset's precomputed result is on show already: wait for the live one.
+      await page.waitForFunction(
+        () => document.querySelector("context-lens")?.getAttribute("data-source") === "live",
+        null,
+        { timeout: 120_000 },
+      );
       ms.push(Date.now() - start);
       await page.waitForTimeout(500);
       bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      // Warm: edit a sentence and run again; time from the click to the new result drawn.
+      const sentences = lens.getByLabel("Sentences (one per line, 2 to 8)");
+      for (let edit = 0; edit < 5; edit++) {
+        await sentences.fill(
+          `John went to the bank to withdraw cash.\nHe sat on the river bank ${edit}.\nShe deposited money at the bank.`,
+        );
+        const runs = Number(await lens.getAttribute("data-runs"));
+        const t0 = Date.now();
+        await lens.getByRole("button", { name: "Compare in context" }).click();
+        await page.waitForFunction(
+          (n) => Number(document.querySelector("context-lens")?.getAttribute("data-runs")) > n,
+          runs,
+        );
+        warm.push(Date.now() - t0);
+      }
       await context.close();
     }
   } finally {
     await browser.close();
     preview.stop();
   }
-  return { ms, bytes };
+  return { ms, bytes, warm };
 }
 
 export const suite: BenchSuite = {
@@ -116,6 +137,12 @@ export const suite: BenchSuite = {
       name: "Chromium: bytes downloaded for that result",
       unit: "bytes",
       values: [first.bytes],
+    });
+    rows.push({
+      name: "Chromium: edit → new result drawn (warm)",
+      unit: "ms",
+      values: first.warm,
+      target: "≤ 150 ms",
     });
     const files = {
       "model.onnx": "public/generated/models/use-lite/onnx/model.onnx",

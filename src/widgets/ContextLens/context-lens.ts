@@ -191,6 +191,8 @@ class ContextLens extends LabWidget {
       this.dataset["encodeMs"] = ms.toFixed(1);
       this.hideLoading();
       this.#render();
+      // Runs completed: lets tests and benchmarks wait for a fresh result.
+      this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
     } finally {
       button.disabled = false;
       this.hideLoading();
