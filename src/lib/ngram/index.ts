@@ -23,3 +23,11 @@ export {
   type Occurrence,
   type QueryToken,
 } from "./types";
+export { createNgramClient, type NgramClient, type NgramWorkerLike } from "./client";
+export type {
+  CorpusInfo,
+  CorpusSource,
+  NgramAnswers,
+  NgramLoadProgress,
+  NgramQuery,
+} from "./protocol";
