@@ -1,7 +1,7 @@
 /**
  * Schelling simulator benchmarks (issue #6), in Node on one core:
  * - building a 1000 × 1000 grid (density 0.9) and its first sweep at a 30 % threshold;
- * - steps per second of the classroom rule on 100 × 100.
+ * - steps per second of the classroom rule on 100 × 100, and its first sweep on 1000 × 1000.
  * When the site is built (dist/), also frames per second in Chromium while the
  * widget plays a 300 × 300 grid.
  */
@@ -41,6 +41,18 @@ function firstSweep(): { create: number[]; sweep: number[]; moved: number[] } {
     moved.push(count);
   }
   return { create, sweep, moved };
+}
+
+/** The classroom rule's first sweep on 1000 × 1000 (density 0.9, k = 2). */
+function classroomFirstSweep(): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < Math.min(RUNS, 5); run++) {
+    const model = createSchelling({ width: 1000, height: 1000, density: 0.9, seed: run + 2 });
+    const start = performance.now();
+    model.sweep();
+    times.push(performance.now() - start);
+  }
+  return times;
 }
 
 /** Classroom-rule steps per second on 100 × 100 (density 0.9, k = 2), restarting when settled. */
@@ -150,6 +162,11 @@ export const suite: BenchSuite = {
         target: "≤ 500 ms",
       },
       { name: "agents moved in that sweep", unit: "count", values: moved },
+      {
+        name: "classroom rule first sweep 1000×1000",
+        unit: "ms",
+        values: classroomFirstSweep(),
+      },
       {
         name: "classroom rule steps/s, 100×100",
         unit: "count",

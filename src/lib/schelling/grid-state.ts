@@ -169,7 +169,12 @@ export class GridState {
 
   /** Puts `cell` in or out of the unhappy set according to its counts. */
   #refresh(cell: number): void {
-    if (this.cells[cell] !== 0 && !this.happyAt(cell)) this.unhappy.add(cell);
-    else this.unhappy.delete(cell);
+    const g = this.cells[cell] as number;
+    // Empty cells are never in the set (move() takes `from` out itself).
+    if (g === 0) return;
+    const same = this.same[cell * this.groups + g - 1] as number;
+    const occupied = this.occupied[cell] as number;
+    if (isHappy(this.bounds, same, occupied)) this.unhappy.delete(cell);
+    else this.unhappy.add(cell);
   }
 }
