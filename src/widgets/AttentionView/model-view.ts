@@ -21,7 +21,7 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
 }
 
 function thumbHeight(n: number): number {
-  return Math.max(48, Math.min(140, n * 4 + 8));
+  return Math.max(64, Math.min(160, n * 6 + 8));
 }
 
 /** A label-free head view of one head, as an SVG. */

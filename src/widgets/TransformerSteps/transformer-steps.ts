@@ -1,0 +1,360 @@
+/**
+ * TransformerSteps: one sentence through the offline encoder, step by step,
+ * following one word's vector: token embedding, position, then each layer's
+ * attention step and feed-forward step, then the output. The model runs in a
+ * Web Worker; the numbers come from src/lib/encoder.
+ */
+import {
+  cosineToInput,
+  cosineToPrevious,
+  createEncoderClient,
+  findWord,
+  layerLabels,
+  previousTokenScores,
+  similarityToWords,
+  targetVectors,
+  topAttended,
+  wordAttention,
+  type EncoderClient,
+  type Encoding,
+  type TargetInContext,
+} from "@/lib/encoder/index";
+import { LabWidget } from "@/scripts/lab-widget";
+import { attentionTable, resemblanceTable, tokenChips, vectorStrip } from "./figures";
+import { buildSteps, stageOf, stepLabel, stepText, stepTitle, type Step } from "./steps";
+
+const DEFAULT_SENTENCE = "John wants his bank to cash the check.";
+const DEFAULT_WORD = "bank";
+const MAX_CHARS = 600;
+
+let client: EncoderClient | null = null;
+let ready: Promise<unknown> | null = null;
+
+/** One worker for this widget on the page, started on first use. */
+function encoderClient(onProgress: (label: string, fraction?: number) => void): {
+  client: EncoderClient;
+  ready: Promise<unknown>;
+} {
+  if (!client || !ready) {
+    const worker = new Worker(new URL("../../lib/encoder/worker.ts", import.meta.url), {
+      type: "module",
+    });
+    client = createEncoderClient(worker);
+    ready = client.load(
+      {
+        localModelPath: "/generated/models/",
+        wasmPaths: {
+          mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
+          wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+        },
+      },
+      (p) => {
+        onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
+      },
+    );
+    ready.catch(() => {
+      client?.terminate();
+      client = null;
+      ready = null;
+    });
+  }
+  return { client, ready };
+}
+
+function fmt(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : value.toFixed(3);
+}
+
+class TransformerSteps extends LabWidget {
+  #encoding: Encoding | null = null;
+  #target: TargetInContext | null = null;
+  #word = -1;
+  #steps: Step[] = [];
+  #step = 0;
+  #wantedWord = DEFAULT_WORD;
+
+  protected setup(): void {
+    const state = this.readState();
+    this.el("sentence", HTMLInputElement).value = state.get("s") ?? DEFAULT_SENTENCE;
+    this.#wantedWord = state.get("w") ?? DEFAULT_WORD;
+    this.#step = Math.max(0, Number(state.get("step") ?? 1) - 1 || 0);
+    const sentence = this.el("sentence", HTMLInputElement);
+    sentence.addEventListener("input", () => {
+      this.#saveState();
+    });
+    sentence.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") void this.guard(() => this.#run());
+    });
+    this.el("run", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => this.#run());
+    });
+    this.el("word", HTMLSelectElement).addEventListener("change", (event) => {
+      this.#follow(Number((event.target as HTMLSelectElement).value));
+    });
+    this.el("back", HTMLButtonElement).addEventListener("click", () => {
+      this.go(this.#step - 1);
+    });
+    this.el("next", HTMLButtonElement).addEventListener("click", () => {
+      this.go(this.#step + 1);
+    });
+    this.el("steps").addEventListener("click", (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>("button[data-step]");
+      if (button) this.go(Number(button.dataset["step"]));
+    });
+    document.addEventListener("llmlab:theme", () => {
+      this.#render();
+    });
+    void this.guard(() => this.#run());
+  }
+
+  /** Shows step `index` (from 0), clamped to the steps there are. */
+  go(index: number): void {
+    if (this.#steps.length === 0) return;
+    this.#step = Math.max(0, Math.min(this.#steps.length - 1, index));
+    this.#saveState();
+    this.#render();
+  }
+
+  protected override onKey(event: KeyboardEvent): boolean {
+    if (this.#steps.length === 0 || event.target instanceof HTMLSelectElement) return false;
+    if (event.key === "ArrowRight") this.go(this.#step + 1);
+    else if (event.key === "ArrowLeft") this.go(this.#step - 1);
+    else if (event.key === "Home") this.go(0);
+    else if (event.key === "End") this.go(this.#steps.length - 1);
+    else return false;
+    return true;
+  }
+
+  async #run(): Promise<void> {
+    this.clearError();
+    const text = this.el("sentence", HTMLInputElement).value;
+    if (!text.trim()) throw new Error("Type a sentence to step through.");
+    if (text.length > MAX_CHARS)
+      throw new Error(
+        `That is ${text.length} characters: use one sentence (at most ${MAX_CHARS} characters).`,
+      );
+    const button = this.el("run", HTMLButtonElement);
+    button.disabled = true;
+    try {
+      const { client: encoder, ready: loaded } = encoderClient((label, fraction) => {
+        this.showLoading(label, fraction);
+      });
+      this.showLoading("Loading the model…");
+      await loaded;
+      this.showLoading("Running the sentence through the layers…");
+      const { encodings, ms } = await encoder.encode([text]);
+      const encoding = encodings[0];
+      if (!encoding || encoding.words.length === 0)
+        throw new Error("The sentence has no words to follow.");
+      this.#encoding = encoding;
+      this.#steps = buildSteps(encoding.attentions.length);
+      this.#step = Math.min(this.#step, this.#steps.length - 1);
+      this.dataset["encodeMs"] = ms.toFixed(1);
+      this.dataset["steps"] = String(this.#steps.length);
+      this.#fillWords(encoding);
+      const wanted = findWord(encoding, this.#wantedWord) ?? encoding.words[0];
+      this.#follow(wanted ? encoding.words.indexOf(wanted) : 0);
+      this.el("notice").textContent = encoding.truncated?.notice ?? "";
+    } finally {
+      button.disabled = false;
+      this.hideLoading();
+    }
+  }
+
+  /** The word list: each distinct word once (the first time it occurs). */
+  #fillWords(encoding: Encoding): void {
+    const seen = new Set<string>();
+    const options = encoding.words.flatMap((word, i) => {
+      const key = word.text.toLocaleLowerCase();
+      if (seen.has(key) || !/[\p{L}\p{N}]/u.test(word.text)) return [];
+      seen.add(key);
+      return [new Option(word.text, String(i))];
+    });
+    this.el("word", HTMLSelectElement).replaceChildren(...options);
+  }
+
+  #follow(index: number): void {
+    const encoding = this.#encoding;
+    const word = encoding?.words[index];
+    if (!encoding || !word) return;
+    this.#word = index;
+    this.#wantedWord = word.text;
+    this.#target = targetVectors([encoding], word.text)[0] ?? null;
+    this.el("word", HTMLSelectElement).value = String(index);
+    this.el("results").hidden = false;
+    this.#saveState();
+    this.#render();
+  }
+
+  #saveState(): void {
+    const text = this.el("sentence", HTMLInputElement).value;
+    this.writeState({
+      s: text === DEFAULT_SENTENCE || text.length > MAX_CHARS ? null : text,
+      w: this.#wantedWord.toLocaleLowerCase() === DEFAULT_WORD ? null : this.#wantedWord,
+      step: this.#step > 0 ? String(this.#step + 1) : null,
+    });
+  }
+
+  #render(): void {
+    const encoding = this.#encoding;
+    const target = this.#target;
+    const step = this.#steps[this.#step];
+    if (!encoding || !target || !step) return;
+    const layers = encoding.attentions.length;
+    const word = target.word.text;
+    this.dataset["step"] = String(this.#step);
+    this.dataset["kind"] = step.kind;
+
+    this.el("steps").replaceChildren(
+      ...this.#steps.map((s, i) => {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.dataset["step"] = String(i);
+        button.textContent = stepLabel(s);
+        if (i === this.#step) button.setAttribute("aria-current", "step");
+        item.append(button);
+        return item;
+      }),
+    );
+    this.el("title").textContent = `${this.#step + 1}. ${stepTitle(step)}`;
+    this.el("explain").textContent = stepText(step, {
+      word,
+      tokens: encoding.tokens.length,
+      embeddingSize: encoding.tokenEmbeddings.dim,
+      hiddenSize: encoding.hiddenStates.at(-1)?.dim ?? 0,
+      layers,
+    });
+    this.el("position").textContent = `Step ${this.#step + 1} of ${this.#steps.length}`;
+    this.el("back", HTMLButtonElement).disabled = this.#step === 0;
+    this.el("next", HTMLButtonElement).disabled = this.#step === this.#steps.length - 1;
+    this.#renderFigure(step, encoding, target);
+    this.#renderTrail(encoding, target, stageOf(step, layers));
+  }
+
+  #renderFigure(step: Step, encoding: Encoding, target: TargetInContext): void {
+    const figure = this.el("figure");
+    const detail = this.el("detail");
+    const word = target.word.text;
+    const labels = layerLabels(encoding);
+    const cosines = cosineToInput(target);
+    const previous = cosineToPrevious(target);
+    const stage = stageOf(step, encoding.attentions.length);
+    const strip = (s: number): SVGSVGElement => {
+      const vector = target.layers[s] ?? new Float32Array();
+      return vectorStrip(
+        vector,
+        `The ${vector.length} numbers of “${word}” at “${labels[s] ?? ""}”, coloured orange below zero and purple above.`,
+      );
+    };
+    const stripCaption = (s: number): HTMLElement => {
+      const p = document.createElement("p");
+      p.className = "ts-strip-caption";
+      p.textContent = `“${word}”, ${labels[s] ?? ""}: ${target.layers[s]?.length ?? 0} numbers (orange below zero, purple above).`;
+      return p;
+    };
+    switch (step.kind) {
+      case "tokens":
+        figure.replaceChildren(
+          tokenChips(encoding.tokens, target.word.tokens),
+          strip(0),
+          stripCaption(0),
+        );
+        detail.textContent = `Cosine to its token embedding: ${fmt(cosines[0])} (it is the token embedding).`;
+        return;
+      case "position":
+        figure.replaceChildren(strip(1), stripCaption(1));
+        detail.textContent = `Cosine to its token embedding: ${fmt(cosines[1])}.${(cosines[1] ?? 1) < 0.5 ? " The same size, but a different direction: here the position signal outweighs the word's own numbers." : ""}`;
+        return;
+      case "attention": {
+        const attention = encoding.attentions[step.layer];
+        if (!attention) return;
+        const words = encoding.words.map((w) => w.text);
+        const perHead = Array.from({ length: attention.heads }, (_, h) =>
+          wordAttention(attention, encoding.words, this.#word, h),
+        );
+        const mean = wordAttention(attention, encoding.words, this.#word, "mean");
+        figure.replaceChildren(
+          attentionTable({ words, mean, perHead, target: this.#word, layer: step.layer }),
+        );
+        const top = topAttended(mean, 3)
+          .map((a) => `${words[a.index] ?? ""} (${a.weight.toFixed(2)})`)
+          .join(", ");
+        const scores = previousTokenScores(attention);
+        const best = topAttended(scores, 1)[0];
+        detail.textContent = `“${word}” looks most at ${top}.${best ? ` Head ${best.index + 1} of this layer looks most at the word just before: ${Math.round(best.weight * 100)}% of its attention on average.` : ""}`;
+        return;
+      }
+      case "feedforward": {
+        const similar = similarityToWords(encoding, this.#word, stage);
+        const closest = topAttended(
+          similar.map((v, i) => (i === this.#word ? -Infinity : v)),
+          3,
+        )
+          .map((a) => `${encoding.words[a.index]?.text ?? ""} (${a.weight.toFixed(2)})`)
+          .join(", ");
+        figure.replaceChildren(strip(stage), stripCaption(stage));
+        const input = cosines[stage];
+        const before = previous[stage];
+        detail.textContent = `${
+          input === null || input === undefined
+            ? `Cosine to its token embedding: none, because this layer widens the vector from ${target.layers[stage - 1]?.length ?? 0} to ${target.layers[stage]?.length ?? 0} numbers, so there is no like-for-like comparison.`
+            : `Cosine to its token embedding: ${fmt(input)}.`
+        } ${before === null || before === undefined ? "" : `Cosine to its vector before this layer: ${fmt(before)}. `}Now most like these words of the sentence: ${closest}.`;
+        return;
+      }
+      case "output": {
+        const closest = labels.map((_, s) =>
+          topAttended(
+            similarityToWords(encoding, this.#word, s).map((v, i) =>
+              i === this.#word ? -Infinity : v,
+            ),
+            3,
+          ).map((a) => ({ word: encoding.words[a.index]?.text ?? "", cosine: a.weight })),
+        );
+        figure.replaceChildren(resemblanceTable(word, labels, closest));
+        const last = previous.at(-1);
+        detail.textContent = `From stage to stage the vector of “${word}” turns (cosines to the stage before are in the table below${last === null || last === undefined ? "" : `; the last layer keeps ${fmt(last)}`}) and takes on its context: compare the words it is most like at the start and at the end.`;
+        return;
+      }
+    }
+  }
+
+  #renderTrail(encoding: Encoding, target: TargetInContext, shown: number): void {
+    const labels = layerLabels(encoding);
+    const cosines = cosineToInput(target);
+    const previous = cosineToPrevious(target);
+    const rows = labels.map((label, s) => {
+      const tr = document.createElement("tr");
+      if (s === shown) tr.className = "current";
+      const th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = label;
+      const size = document.createElement("td");
+      size.textContent = String(target.layers[s]?.length ?? 0);
+      const cells = [cosines[s], previous[s]].map((value, c) => {
+        const td = document.createElement("td");
+        td.className = "ts-num";
+        td.dataset["stage"] = String(s);
+        td.dataset["measure"] = c === 0 ? "input" : "previous";
+        if (s > shown) {
+          td.textContent = "…";
+          return td;
+        }
+        td.dataset["cosine"] = value === null || value === undefined ? "none" : String(value);
+        td.textContent =
+          value === null || value === undefined
+            ? s === 0 && c === 1
+              ? "—"
+              : "— (sizes differ)"
+            : value.toFixed(3);
+        return td;
+      });
+      tr.append(th, size, ...cells);
+      return tr;
+    });
+    this.el("trail").replaceChildren(...rows);
+  }
+}
+
+customElements.define("transformer-steps", TransformerSteps);
