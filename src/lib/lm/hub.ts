@@ -1,0 +1,108 @@
+/**
+ * The only place `lm` touches @huggingface/transformers: a causal LM (GPT-2
+ * style, next token) or a masked LM (BERT style, fill in [MASK]) from the
+ * Hugging Face hub, returning plain logits. Online only: nothing here runs
+ * unless the learner switches the hub on.
+ */
+import {
+  AutoModelForCausalLM,
+  AutoModelForMaskedLM,
+  AutoTokenizer,
+  env,
+  Tensor,
+} from "@huggingface/transformers";
+import { LmError } from "./errors";
+import { logitsAt, maskPosition, withMask } from "./logits";
+
+export type LmKind = "causal" | "masked";
+
+export interface HubLoadOptions {
+  kind: LmKind;
+  /** A hub id such as "Xenova/distilgpt2" or "Xenova/bert-base-uncased". */
+  model: string;
+  /** Locally served onnxruntime-web files, so nothing comes from a CDN. */
+  wasmPaths?: { mjs: string; wasm: string } | undefined;
+  /** The hub's address (default https://huggingface.co/); a mirror or a test server. */
+  remoteHost?: string | undefined;
+  onProgress?: ((label: string, fraction: number | null) => void) | undefined;
+}
+
+export interface HubLm {
+  kind: LmKind;
+  model: string;
+  /** The text of every token id ("Ġcheck" reads " check"). */
+  vocabulary: string[];
+  /** The mask token ("[MASK]") of a masked LM; "" for a causal LM. */
+  maskToken: string;
+  /** Causal: logits for the token after `text`. Masked: logits at the mask in `text`. */
+  logits(text: string): Promise<Float32Array>;
+}
+
+interface ProgressInfo {
+  status?: string;
+  file?: string;
+  progress?: number;
+}
+
+function configure(options: HubLoadOptions): void {
+  env.allowRemoteModels = true;
+  env.allowLocalModels = false;
+  env.useBrowserCache = true;
+  if (options.remoteHost) env.remoteHost = options.remoteHost;
+  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
+  if (options.wasmPaths && onnx.wasm) {
+    onnx.wasm.wasmPaths = { ...options.wasmPaths };
+    onnx.wasm.numThreads = 1;
+  }
+}
+
+export async function loadHubLm(options: HubLoadOptions): Promise<HubLm> {
+  configure(options);
+  const progress_callback = (info: ProgressInfo): void => {
+    if (info.status !== "progress" && info.status !== "done") return;
+    options.onProgress?.(
+      `Downloading ${info.file ?? "model files"} from the Hugging Face hub…`,
+      typeof info.progress === "number" ? info.progress / 100 : null,
+    );
+  };
+  const Model = options.kind === "causal" ? AutoModelForCausalLM : AutoModelForMaskedLM;
+  let tokenizer: Awaited<ReturnType<typeof AutoTokenizer.from_pretrained>>;
+  let model: Awaited<ReturnType<typeof Model.from_pretrained>>;
+  try {
+    tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
+    model = await Model.from_pretrained(options.model, { dtype: "q8", progress_callback });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LmError(`Could not load “${options.model}” from the Hugging Face hub: ${reason}`);
+  }
+  const size = tokenizer.get_vocab().size;
+  const vocabulary = Array.from({ length: size }, (_, id) =>
+    tokenizer.decode([id], { skip_special_tokens: false }),
+  );
+  const maskToken = options.kind === "masked" ? tokenizer.mask_token : "";
+  return {
+    kind: options.kind,
+    model: options.model,
+    vocabulary,
+    maskToken,
+    async logits(text) {
+      const input = options.kind === "masked" ? withMask(text, maskToken) : text;
+      const ids = tokenizer.encode(input);
+      if (ids.length === 0) throw new LmError("Type some text first.");
+      const position =
+        options.kind === "masked" ? maskPosition(ids, tokenizer.mask_token_id, maskToken) : -1;
+      const dims = [1, ids.length];
+      const output = (await model({
+        input_ids: new Tensor("int64", BigInt64Array.from(ids, BigInt), dims),
+        attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), dims),
+        ...(options.kind === "masked"
+          ? { token_type_ids: new Tensor("int64", new BigInt64Array(ids.length), dims) }
+          : {}),
+      })) as { logits?: unknown };
+      const logits = output.logits;
+      if (!(logits instanceof Tensor) || !(logits.data instanceof Float32Array))
+        throw new LmError(`“${options.model}” returned no logits.`);
+      return logitsAt(logits.data, logits.dims, position);
+    },
+  };
+}
