@@ -79,6 +79,15 @@ export class GridView {
     return x >= 0 && x < gridWidth && y >= 0 && y < gridHeight ? y * gridWidth + x : -1;
   }
 
+  /** Blank: no grid to show (the settings have an error). */
+  clear(palette: Palette): void {
+    const ctx = this.#canvas.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = palette.empty;
+    ctx.fillRect(0, 0, this.#size.width, this.#size.height);
+  }
+
   draw(picture: GridPicture, palette: Palette): void {
     const ctx = this.#canvas.getContext("2d");
     if (!ctx) return;

@@ -5,6 +5,7 @@
 import type { MoveEvent, SchellingStats } from "@/lib/schelling/index";
 import type { Palette } from "./grid-view";
 import { SERIES, definitionOf } from "./metrics-chart";
+import type { Snapshot } from "./session";
 import type { Mode } from "./settings";
 
 /** Okabe–Ito colours (see global.css), one per group, with names a learner can say aloud. */
@@ -48,6 +49,26 @@ export function describeMove(move: MoveEvent, width: number, mode: Mode): string
   const who = `The ${groupName(move.group)} ${mode === "classroom" ? "student" : "agent"}`;
   const alike = (n: number): string => plural(n, `${groupName(move.group)} neighbour`);
   return `${who} at ${seatName(move.from, width)} (${alike(move.sameBefore)}) moved to ${seatName(move.to, width)} (${alike(move.sameAfter)}).`;
+}
+
+/** What the keyboard cursor is on, for the status line (read out by screen readers). */
+export function describeSeat(
+  snapshot: Pick<Snapshot, "cells" | "width" | "unhappy">,
+  cursor: number,
+  picked: number,
+): string {
+  const g = snapshot.cells[cursor] ?? 0;
+  const seat = seatName(cursor, snapshot.width);
+  if (g === 0) {
+    const hint =
+      picked >= 0
+        ? ` Press Enter to move the ${groupName(snapshot.cells[picked] ?? 0)} student here.`
+        : "";
+    return `${seat}: empty seat.${hint}`;
+  }
+  const mood = snapshot.unhappy?.includes(cursor) ? "unhappy" : "happy";
+  const hint = picked === cursor ? " Picked up: choose an empty seat and press Enter." : "";
+  return `${seat}: ${groupName(g)} student, ${mood}.${hint}`;
 }
 
 export function describeState(stats: SchellingStats, mode: Mode): string {

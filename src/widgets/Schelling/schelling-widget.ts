@@ -12,15 +12,16 @@ import { HostError, LocalHost, WorkerHost, type Host } from "./host";
 import { MetricsChart, pointOf } from "./metrics-chart";
 import {
   describeMove,
+  describeSeat,
   describeState,
-  groupName,
   readPalette,
   renderChartLegend,
   renderLegend,
   renderMetrics,
-  seatName,
 } from "./readouts";
 import type { Request, Snapshot } from "./session";
+import { RESTART_FIELDS, fillForm, readForm } from "./settings-form";
+import { Ticker } from "./ticker";
 import {
   DEFAULTS,
   SPEEDS,
@@ -32,19 +33,6 @@ import {
   type Settings,
 } from "./settings";
 
-type Field = Exclude<keyof Settings, "mode">;
-const NUMBER_FIELDS = [
-  "width",
-  "height",
-  "students",
-  "density",
-  "minSame",
-  "wanted",
-  "radius",
-] as const;
-const TEXT_FIELDS = ["shares", "seed"] as const;
-const SELECT_FIELDS = ["rule", "move", "neighborhood", "boundary"] as const;
-
 class SchellingGame extends LabWidget {
   #settings: Settings = { ...DEFAULTS.classroom };
   #host: Host | null = null;
@@ -52,9 +40,11 @@ class SchellingGame extends LabWidget {
   #generation = 0;
   #snapshot: Snapshot | null = null;
   #busy = false;
-  #playing = false;
-  #lastTick = 0;
-  #frames = 0;
+  readonly #ticker = new Ticker(
+    () => this.#rate(),
+    () => !this.#busy,
+    () => void this.#advance("step"),
+  );
   #view!: GridView;
   #chart!: MetricsChart;
   #input!: BoardInput;
@@ -138,45 +128,13 @@ class SchellingGame extends LabWidget {
 
   // ——— settings and the form ———
 
-  #input_(field: Field): HTMLInputElement | HTMLSelectElement {
-    return this.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-part="${field}"]`) as
-      HTMLInputElement | HTMLSelectElement;
-  }
-
   #fillForm(): void {
     const s = this.#settings;
-    this.el("mode", HTMLSelectElement).value = s.mode;
-    for (const f of [...NUMBER_FIELDS, ...TEXT_FIELDS, ...SELECT_FIELDS])
-      this.#input_(f).value = String(s[f]);
-    this.el("upper", HTMLInputElement).value = s.upper === null ? "" : String(s.upper);
-    this.el("shapes", HTMLInputElement).checked = s.shapes;
-    this.el("speed", HTMLInputElement).value = String(s.speed);
-    this.el("speed", HTMLInputElement).setAttribute("aria-valuetext", this.#speedText());
-    const groups = s.shares.split(/[,;\s]+/).filter(Boolean).length;
-    const groupSelect = this.el("groups", HTMLSelectElement);
-    groupSelect.value = String(groups);
-    if (groupSelect.value !== String(groups)) groupSelect.selectedIndex = -1;
+    fillForm(this, s);
+    this.el("speed").setAttribute("aria-valuetext", this.#speedText());
     this.dataset["mode"] = s.mode;
     this.dataset["rule"] = s.rule;
     this.el("step").textContent = s.mode === "classroom" ? "Step" : "Step (1 round)";
-  }
-
-  #readForm(): Settings {
-    const s: Settings = { ...this.#settings };
-    for (const f of NUMBER_FIELDS) {
-      const text = this.#input_(f).value.trim();
-      s[f] = text === "" ? Number.NaN : Number(text);
-    }
-    s.shares = this.el("shares", HTMLInputElement).value;
-    s.seed = this.el("seed", HTMLInputElement).value;
-    s.rule = this.el("rule", HTMLSelectElement).value as Settings["rule"];
-    s.move = this.el("move", HTMLSelectElement).value as Settings["move"];
-    s.neighborhood = this.el("neighborhood", HTMLSelectElement).value as Settings["neighborhood"];
-    s.boundary = this.el("boundary", HTMLSelectElement).value as Settings["boundary"];
-    const upper = this.el("upper", HTMLInputElement).value.trim();
-    s.upper = upper === "" ? null : Number(upper);
-    s.shapes = this.el("shapes", HTMLInputElement).checked;
-    return s;
   }
 
   #saveState(): void {
@@ -217,13 +175,12 @@ class SchellingGame extends LabWidget {
       this.#draw();
       this.#drawChrome();
     });
-    for (const f of [...NUMBER_FIELDS, ...TEXT_FIELDS, ...SELECT_FIELDS, "upper"] as const)
-      on(f, "change", () => this.#apply());
+    for (const name of RESTART_FIELDS) on(name, "change", () => this.#apply());
   }
 
   /** Takes the form's values (unless `fromForm` is false), saves them to the URL and restarts. */
   async #apply(fromForm = true): Promise<void> {
-    if (fromForm) this.#settings = this.#readForm();
+    if (fromForm) this.#settings = readForm(this, this.#settings);
     this.#fillForm();
     this.#saveState();
     await this.#reset();
@@ -345,36 +302,27 @@ class SchellingGame extends LabWidget {
   // ——— the play loop ———
 
   #togglePlay(): void {
-    if (this.#playing) this.#pause();
+    if (this.#ticker.running) this.#pause();
     else this.#play();
   }
 
   #play(): void {
     if (!this.#snapshot || this.#snapshot.stats.settled) return;
-    this.#playing = true;
-    this.el("play").textContent = "Pause";
-    this.el("play").setAttribute("aria-pressed", "true");
-    this.el("status").setAttribute("aria-live", "off");
-    this.#lastTick = 0;
-    requestAnimationFrame(this.#tick);
+    this.#ticker.start();
+    this.#showPlaying(true);
   }
 
   #pause(): void {
-    this.#playing = false;
-    this.el("play").textContent = "Play";
-    this.el("play").setAttribute("aria-pressed", "false");
-    this.el("status").setAttribute("aria-live", "polite");
+    this.#ticker.stop();
+    this.#showPlaying(false);
   }
 
-  readonly #tick = (now: number): void => {
-    if (!this.#playing) return;
-    this.dataset["frames"] = String(++this.#frames);
-    if (!this.#busy && now - this.#lastTick >= 1000 / this.#rate() - 4) {
-      this.#lastTick = now;
-      void this.#advance("step");
-    }
-    requestAnimationFrame(this.#tick);
-  };
+  #showPlaying(on: boolean): void {
+    this.el("play").textContent = on ? "Pause" : "Play";
+    this.el("play").setAttribute("aria-pressed", String(on));
+    // Announcing every step while playing would drown a screen reader.
+    this.el("status").setAttribute("aria-live", on ? "off" : "polite");
+  }
 
   // ——— drawing ———
 
@@ -422,20 +370,7 @@ class SchellingGame extends LabWidget {
     const palette = readPalette(this);
     if (!snapshot) {
       this.#view.resize();
-      this.#view.draw(
-        {
-          width: 1,
-          height: 1,
-          cells: new Uint8Array(1),
-          shapes: false,
-          desks: false,
-          lastMove: null,
-          unhappy: null,
-          cursor: -1,
-          selected: -1,
-        },
-        palette,
-      );
+      this.#view.clear(palette);
       return;
     }
     const classroom = this.#settings.mode === "classroom";
@@ -476,19 +411,8 @@ class SchellingGame extends LabWidget {
 
   #announceCursor(): void {
     const snapshot = this.#snapshot;
-    const cursor = this.#input.cursor;
-    if (!snapshot || cursor < 0) return;
-    const g = snapshot.cells[cursor] ?? 0;
-    const seat = seatName(cursor, snapshot.width);
-    const picked = this.#input.selected;
-    let text: string;
-    if (g === 0) {
-      text = `${seat}: empty seat.${picked >= 0 ? ` Press Enter to move the ${groupName(snapshot.cells[picked] ?? 0)} student here.` : ""}`;
-    } else {
-      const unhappy = snapshot.unhappy?.includes(cursor) ? "unhappy" : "happy";
-      text = `${seat}: ${groupName(g)} student, ${unhappy}.${picked === cursor ? " Picked up: choose an empty seat and press Enter." : ""}`;
-    }
-    this.#status(text);
+    if (snapshot && this.#input.cursor >= 0)
+      this.#status(describeSeat(snapshot, this.#input.cursor, this.#input.selected));
   }
 }
 
