@@ -9,7 +9,8 @@ import { parseSeed } from "./random";
  * - `threshold` (Schelling 1971, NetLogo): happy when the share of same-colour
  *   neighbours among occupied neighbouring cells is at least `wanted` (and at most
  *   `maxShare`, if set); an unhappy agent moves to a random empty cell, or with
- *   `move: "nearest"` to the nearest empty cell where it would be happy.
+ *   `move: "nearest"` to the nearest empty cell where it would be happy (searched ring
+ *   by ring, up to 50 cells away; an agent with no such cell stays).
  */
 export type RuleName = "classroom" | "threshold";
 /** Moore: the square around a cell (8 cells at radius 1); von Neumann: the diamond (4). */
