@@ -1,0 +1,34 @@
+/**
+ * plot(): the cell's chart helper. In the sandbox worker it posts the data to
+ * the page, which draws it with d3 under the cell's output.
+ */
+export interface PlotPoint {
+  x: number;
+  y: number;
+  /** Lines with the same series are drawn together, each in its own colour. */
+  series?: string;
+}
+
+export interface PlotOptions {
+  title?: string;
+  x?: string;
+  y?: string;
+  kind?: "line" | "scatter" | "bar";
+}
+
+export interface PlotMessage {
+  type: "plot";
+  points: PlotPoint[];
+  options: PlotOptions;
+}
+
+/** Draws points (or plain numbers, plotted against their index) under the cell. */
+export function plot(data: readonly (PlotPoint | number)[], options: PlotOptions = {}): void {
+  const points = data.map((d, i) =>
+    typeof d === "number"
+      ? { x: i, y: d }
+      : { x: d.x, y: d.y, ...(d.series === undefined ? {} : { series: d.series }) },
+  );
+  const message: PlotMessage = { type: "plot", points, options: { ...options } };
+  (globalThis as unknown as { postMessage(m: PlotMessage): void }).postMessage(message);
+}
