@@ -5,3 +5,90 @@ export {
   OPENAI_BASE_URL,
   type OpenAIEmbeddingsOptions,
 } from "./providers/openai-embeddings";
+export { krippendorffAlphaNominal } from "./alpha";
+export { majorityVote, parseAnswer } from "./answer";
+export { bootstrapInterval, type Interval } from "./bootstrap";
+export {
+  actualCost,
+  BATCH_DISCOUNT,
+  DEFAULT_PRICES,
+  estimateAnswerTokens,
+  estimateJobCost,
+  priceFor,
+  priceTable,
+  type CostEstimate,
+  type ModelPrice,
+  type PriceTable,
+} from "./cost";
+export {
+  batchJSONL,
+  fineTuneJSONL,
+  importBatchResults,
+  resultsCSV,
+  shuffledIndices,
+} from "./exports";
+export {
+  cohenKappa,
+  confusionMatrix,
+  evaluate,
+  kappaFromMatrix,
+  type ClassScores,
+  type Evaluation,
+} from "./metrics";
+export {
+  classify as classifyProviderError,
+  createOpenAIChat,
+  type OpenAIChatOptions,
+} from "./openai-chat";
+export { createJobsClient, type JobsClient, type PollOptions } from "./openai-jobs";
+export { backoffDelay, RateLimiter, sleep, type BackoffOptions, type Sleep } from "./pacing";
+export {
+  answerJSON,
+  buildMessages,
+  fillTemplate,
+  messageText,
+  responseSchema,
+  systemMessage,
+  type ChatMessage,
+  type ContentPart,
+} from "./prompt";
+export {
+  parseRetryAfter,
+  ProviderError,
+  type ChatProvider,
+  type ChatReply,
+  type ChatRequest,
+  type FailureKind,
+  type Usage,
+} from "./provider";
+export {
+  fitMessages,
+  runJob,
+  type JobOptions,
+  type JobProgress,
+  type JobSummary,
+  type RetryEvent,
+} from "./runner";
+export {
+  cacheKey,
+  dedupeResults,
+  memoryCache,
+  memoryStore,
+  parseResultLines,
+  type ItemResult,
+  type ResponseCache,
+  type ResultStore,
+} from "./store";
+export {
+  examplesFromRows,
+  LabelingError,
+  maxLabelsOf,
+  TEXT_PLACEHOLDER,
+  validateTask,
+  type FewShotExample,
+  type LabelDef,
+  type LabelItem,
+  type ModelParameters,
+  type TaskSpec,
+} from "./task";
+export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";

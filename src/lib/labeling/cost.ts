@@ -1,0 +1,112 @@
+/**
+ * What a labeling job costs: before any call, from exact input-token counts
+ * and an estimate of the answer's tokens; after it, from the usage the server
+ * reports. Prices are US dollars per 1M tokens, editable; seeded with the
+ * slides' prices (o4-mini output from OpenAI's list, as the slide cuts it off).
+ */
+import type { Usage } from "./provider";
+
+export interface ModelPrice {
+  input: number;
+  cachedInput: number;
+  output: number;
+}
+
+export type PriceTable = Record<string, ModelPrice>;
+
+export const DEFAULT_PRICES: Readonly<PriceTable> = {
+  "o4-mini": { input: 1.1, cachedInput: 0.275, output: 4.4 },
+  "gpt-4.1": { input: 2.0, cachedInput: 0.5, output: 8.0 },
+  "gpt-4.1-mini": { input: 0.4, cachedInput: 0.1, output: 1.6 },
+  "gpt-4.1-nano": { input: 0.1, cachedInput: 0.025, output: 0.4 },
+};
+
+/** The Batch API bills half of the synchronous price. */
+export const BATCH_DISCOUNT = 0.5;
+
+/** A copy of the default table, for the learner to edit. */
+export function priceTable(overrides: PriceTable = {}): PriceTable {
+  return { ...structuredClone(DEFAULT_PRICES as PriceTable), ...overrides };
+}
+
+/** The price of a model: exact name, else the longest table name it starts with (dated snapshots). */
+export function priceFor(model: string, table: Readonly<PriceTable>): ModelPrice | undefined {
+  const exact = table[model];
+  if (exact) return exact;
+  const prefix = Object.keys(table)
+    .filter((name) => model.startsWith(`${name}-`))
+    .sort((a, b) => b.length - a.length)[0];
+  return prefix ? table[prefix] : undefined;
+}
+
+export interface CostEstimate {
+  items: number;
+  votes: number;
+  requests: number;
+  /** Input tokens over all requests (exact count × votes). */
+  inputTokens: number;
+  /** Output tokens over all requests (estimate × votes). */
+  outputTokens: number;
+  inputDollars: number;
+  outputDollars: number;
+  dollars: number;
+  /** The same job through the Batch API. */
+  batchDollars: number;
+}
+
+/**
+ * The cost of a job before it runs: `inputTokensPerItem` (exact counts, one per
+ * item) and `outputTokensPerAnswer` (an estimate) times `votes`, at `price`.
+ * No prompt-cache discount is assumed (it depends on the provider).
+ */
+export function estimateJobCost(
+  inputTokensPerItem: readonly number[],
+  outputTokensPerAnswer: number,
+  votes: number,
+  price: ModelPrice,
+): CostEstimate {
+  checkPrice(price);
+  let input = 0;
+  for (const n of inputTokensPerItem) input += n;
+  const inputTokens = input * votes;
+  const outputTokens = outputTokensPerAnswer * inputTokensPerItem.length * votes;
+  const inputDollars = (inputTokens * price.input) / 1e6;
+  const outputDollars = (outputTokens * price.output) / 1e6;
+  const dollars = inputDollars + outputDollars;
+  return {
+    items: inputTokensPerItem.length,
+    votes,
+    requests: inputTokensPerItem.length * votes,
+    inputTokens,
+    outputTokens,
+    inputDollars,
+    outputDollars,
+    dollars,
+    batchDollars: dollars * BATCH_DISCOUNT,
+  };
+}
+
+/** Dollars actually billed for some usages: uncached input, cached input and output at their prices. */
+export function actualCost(usages: readonly Usage[], price: ModelPrice): number {
+  checkPrice(price);
+  let dollars = 0;
+  for (const u of usages)
+    dollars +=
+      ((u.input - u.cachedInput) * price.input +
+        u.cachedInput * price.cachedInput +
+        u.output * price.output) /
+      1e6;
+  return dollars;
+}
+
+/** Tokens in a short JSON answer such as {"label":"politics"}: the label's tokens plus ~8 for the JSON around it. */
+export function estimateAnswerTokens(labelTokens: readonly number[], maxLabels: number): number {
+  const longest = Math.max(0, ...labelTokens);
+  return 8 + longest * maxLabels + (maxLabels - 1) * 2;
+}
+
+function checkPrice(price: ModelPrice): void {
+  for (const [name, value] of Object.entries(price))
+    if (!Number.isFinite(value) || value < 0)
+      throw new RangeError(`the ${name} price must be a number ≥ 0, got ${String(value)}`);
+}
