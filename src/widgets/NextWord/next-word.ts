@@ -1,0 +1,432 @@
+import {
+  createLmClient,
+  createRandom,
+  hubCandidates,
+  ngramCandidates,
+  sampleNext,
+  samplingDistribution,
+  topKIndices,
+  type Candidate,
+  type LmClient,
+  type Random,
+  type SamplingOptions,
+} from "@/lib/lm/index";
+import {
+  createNgramClient,
+  type InfiniGramPrediction,
+  type NgramClient,
+  type NgramLoadProgress,
+} from "@/lib/ngram/index";
+import { LabWidget } from "@/scripts/lab-widget";
+import { drawBars, type Bar } from "./bars";
+import {
+  CORPORA,
+  DEFAULT_PROMPT,
+  MASKED_PROMPT,
+  MODELS,
+  WASM_PATHS,
+  type ModelChoice,
+  type ModelId,
+} from "./options";
+
+const SHOWN = 10;
+/** Enough candidates to sample from "all" words after any context in the bundled corpora. */
+const ALL = 1_000_000;
+
+let ngram: NgramClient | null = null;
+let lm: LmClient | null = null;
+const hubModels = new Map<ModelId, Promise<{ vocabulary: string[]; maskToken: string }>>();
+
+function ngramClient(): NgramClient {
+  ngram ??= createNgramClient(
+    new Worker(new URL("../../lib/ngram/worker.ts", import.meta.url), {
+      type: "module",
+      name: "ngram",
+    }),
+  );
+  return ngram;
+}
+
+function lmClient(): LmClient {
+  lm ??= createLmClient(
+    new Worker(new URL("../../lib/lm/worker.ts", import.meta.url), {
+      type: "module",
+      name: "lm",
+    }),
+  );
+  return lm;
+}
+
+const fmt = (n: number): string => n.toLocaleString("en");
+const times = (n: number): string => `${fmt(n)} ${n === 1 ? "time" : "times"}`;
+
+/** One model's answer for a prompt: candidates with logits, and what to say about them. */
+interface Step {
+  candidates: Candidate[];
+  /** Full-vocabulary logits (hub models) or the candidates' logits (n-gram). */
+  logits: Float32Array | number[];
+  prediction?: InfiniGramPrediction;
+  /** Hub models: the text of each token id. */
+  vocabulary?: string[];
+}
+
+class NextWord extends LabWidget {
+  #model: ModelChoice = MODELS[0] as ModelChoice;
+
+  protected setup(): void {
+    const state = this.readState();
+    const input = (name: string): HTMLInputElement => this.el(name, HTMLInputElement);
+    const prompt = state.get("prompt");
+    if (prompt !== undefined) input("prompt").value = prompt;
+    const corpus = state.get("corpus");
+    if (corpus && CORPORA.some((c) => c.id === corpus))
+      this.el("corpus", HTMLSelectElement).value = corpus;
+    const t = Number(state.get("t"));
+    if (state.has("t") && t >= 0 && t <= 2) input("temperature").value = String(t);
+    const k = state.get("k");
+    if (k !== undefined) this.el("top-k", HTMLSelectElement).value = k;
+    if (this.el("top-k", HTMLSelectElement).value === "")
+      this.el("top-k", HTMLSelectElement).value = "0";
+    const seed = state.get("seed");
+    if (seed !== undefined) input("seed").value = seed;
+    const steps = state.get("steps");
+    if (steps !== undefined) input("steps").value = steps;
+    this.#showTemperature();
+
+    input("online").addEventListener("change", () => {
+      this.#syncOnline();
+    });
+    this.el("model", HTMLSelectElement).addEventListener("change", () => {
+      this.#pickModel();
+      this.#save();
+    });
+    input("temperature").addEventListener("input", () => {
+      this.#showTemperature();
+      this.#save();
+      if (this.#last) this.#renderBars(this.#last);
+    });
+    this.el("top-k", HTMLSelectElement).addEventListener("change", () => {
+      this.#save();
+      if (this.#last && this.#model.id !== "ngram") this.#renderBars(this.#last);
+      else if (this.#last) void this.guard(() => this.#predict());
+    });
+    for (const name of ["prompt", "seed", "steps"])
+      input(name).addEventListener("input", () => {
+        this.#save();
+      });
+    this.el("corpus", HTMLSelectElement).addEventListener("change", () => {
+      this.#save();
+      if (this.#last) void this.guard(() => this.#predict());
+    });
+    input("prompt").addEventListener("keydown", (event) => {
+      if (event.key === "Enter") void this.guard(() => this.#predict());
+    });
+    this.el("predict", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.guard(() => this.#predict()),
+    );
+    this.el("generate", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.guard(() => this.#generate()),
+    );
+    document.addEventListener("llmlab:theme", () => {
+      if (this.#last) this.#renderBars(this.#last);
+    });
+    this.#syncOnline();
+    if (state.has("prompt")) void this.guard(() => this.#predict());
+  }
+
+  protected override onKey(event: KeyboardEvent): boolean {
+    const slider = this.el("temperature", HTMLInputElement);
+    if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      const t = Number(slider.value) + (event.key === "ArrowUp" ? 0.1 : -0.1);
+      slider.value = String(Math.max(0, Math.min(2, Math.round(t * 10) / 10)));
+      slider.dispatchEvent(new Event("input"));
+      return true;
+    }
+    if (event.key === "Enter") {
+      void this.guard(() => this.#predict());
+      return true;
+    }
+    if (event.key === "g" || event.key === "G") {
+      void this.guard(() => this.#generate());
+      return true;
+    }
+    return false;
+  }
+
+  /** Online models are selectable only while the hub is allowed. */
+  #syncOnline(): void {
+    const online = this.el("online", HTMLInputElement).checked;
+    const select = this.el("model", HTMLSelectElement);
+    for (const option of select.options)
+      option.disabled = MODELS.find((m) => m.id === option.value)?.online === true && !online;
+    if (!online) select.value = "ngram";
+    this.#pickModel();
+  }
+
+  #pickModel(): void {
+    const id = this.el("model", HTMLSelectElement).value;
+    const previous = this.#model.id;
+    this.#model = MODELS.find((m) => m.id === id) ?? (MODELS[0] as ModelChoice);
+    this.el("corpus-label").hidden = this.#model.id !== "ngram";
+    this.el("generate", HTMLButtonElement).disabled = this.#model.id === "masked";
+    const prompt = this.el("prompt", HTMLInputElement);
+    if (
+      this.#model.id === "masked" &&
+      previous !== "masked" &&
+      !/\[MASK\]|_{3,}/.test(prompt.value)
+    )
+      prompt.value = MASKED_PROMPT;
+    if (this.#model.id !== "masked" && prompt.value === MASKED_PROMPT)
+      prompt.value = DEFAULT_PROMPT;
+  }
+
+  #showTemperature(): void {
+    this.el("temperature-value").textContent = Number(
+      this.el("temperature", HTMLInputElement).value,
+    ).toFixed(1);
+  }
+
+  #save(): void {
+    const value = (name: string): string => this.el(name, HTMLInputElement).value;
+    this.writeState({
+      prompt: value("prompt"),
+      corpus: this.el("corpus", HTMLSelectElement).value,
+      t: value("temperature"),
+      k: this.el("top-k", HTMLSelectElement).value,
+      seed: value("seed"),
+      steps: value("steps"),
+    });
+  }
+
+  #sampling(): SamplingOptions {
+    return {
+      temperature: Number(this.el("temperature", HTMLInputElement).value),
+      topK: Number(this.el("top-k", HTMLSelectElement).value),
+    };
+  }
+
+  #progress = (p: NgramLoadProgress): void => {
+    this.showLoading(p.label, p.fraction ?? undefined);
+  };
+
+  /** Asks the chosen model for the next word after `text`. */
+  async #step(text: string): Promise<Step> {
+    if (this.#model.id === "ngram") {
+      const sources =
+        CORPORA.find((c) => c.id === this.el("corpus", HTMLSelectElement).value)?.sources ?? [];
+      const topK = this.#sampling().topK;
+      const { answer } = await ngramClient().query(
+        sources,
+        { type: "predict", prompt: text, limit: topK > 0 ? Math.max(topK, SHOWN) : ALL },
+        this.#progress,
+      );
+      const candidates = ngramCandidates(answer);
+      return { candidates, logits: candidates.map((c) => c.logit), prediction: answer };
+    }
+    if (!this.el("online", HTMLInputElement).checked)
+      throw new Error("Allow models from the Hugging Face hub first (the checkbox above).");
+    const kind = this.#model.id === "masked" ? "masked" : "causal";
+    let loading = hubModels.get(this.#model.id);
+    if (!loading) {
+      loading = lmClient().load(
+        { kind, model: this.#model.hubId ?? "", wasmPaths: WASM_PATHS },
+        (label, fraction) => {
+          this.showLoading(label, fraction ?? undefined);
+        },
+      );
+      hubModels.set(this.#model.id, loading);
+      loading.catch(() => hubModels.delete(this.#model.id));
+    }
+    const { vocabulary } = await loading;
+    this.showLoading("Running the model…");
+    const { logits } = await lmClient().logits(kind, text);
+    return { candidates: hubCandidates(logits, vocabulary, SHOWN), logits, vocabulary };
+  }
+
+  #last: Step | null = null;
+
+  async #predict(): Promise<void> {
+    this.clearError();
+    const text = this.el("prompt", HTMLInputElement).value;
+    if (text.trim() === "")
+      throw new Error(
+        "Type the beginning of a sentence, such as “John wants his bank to cash the”.",
+      );
+    this.#busy(true);
+    try {
+      const step = await this.#step(text);
+      this.#last = step;
+      this.el("results").hidden = false;
+      this.#renderBars(step);
+    } finally {
+      this.#busy(false);
+    }
+  }
+
+  #busy(on: boolean): void {
+    this.el("predict", HTMLButtonElement).disabled = on;
+    this.el("generate", HTMLButtonElement).disabled = on || this.#model.id === "masked";
+    if (!on) this.hideLoading();
+  }
+
+  /** The bars: the top words of the distribution the sampler draws from (temperature, top-k). */
+  #renderBars(step: Step): void {
+    const options = this.#sampling();
+    const probabilities = samplingDistribution(step.logits, options);
+    const vocabulary = step.vocabulary;
+    let bars: Bar[];
+    if (step.prediction || !vocabulary) {
+      bars = step.candidates.slice(0, SHOWN).map((c, i) => ({
+        word: c.word,
+        probability: probabilities[i] ?? 0,
+        count: c.count,
+      }));
+    } else {
+      bars = topKIndices(probabilities, SHOWN)
+        .filter((id) => (probabilities[id] ?? 0) > 0)
+        .map((id) => ({
+          word: (vocabulary[id] ?? "").replace(/^##/, "").trim() || "␣",
+          probability: probabilities[id] ?? 0,
+        }));
+    }
+    const shaped = options.temperature !== 1 || options.topK > 0;
+    drawBars(
+      this.el("bars"),
+      bars,
+      `Next-word probabilities: ${bars
+        .slice(0, 5)
+        .map((b) => `${b.word} ${(100 * b.probability).toFixed(1)}%`)
+        .join(", ")}`,
+    );
+    this.el("bars").dataset["shaped"] = String(shaped);
+    this.#explain(step, shaped);
+  }
+
+  #explain(step: Step, shaped: boolean): void {
+    const explain = this.el("explain");
+    const table = this.el("table");
+    const p = step.prediction;
+    const note = shaped
+      ? ` Bars show the distribution after temperature ${this.#sampling().temperature.toFixed(1)}${this.#sampling().topK > 0 ? ` and top-${this.#sampling().topK}` : ""}.`
+      : "";
+    if (!p) {
+      table.hidden = true;
+      explain.textContent =
+        (this.#model.id === "masked"
+          ? "BERT reads the words on both sides of [MASK] and fills it in."
+          : "GPT-2 reads the words to the left and scores every token of its 50,257-token vocabulary.") +
+        note;
+      return;
+    }
+    const d = p.distribution;
+    explain.dataset["suffixLength"] = String(p.suffixLength);
+    explain.dataset["contextCount"] = String(d.contextCount);
+    const longer = p.backoff[p.suffixLength];
+    explain.textContent =
+      (p.suffixLength === 0
+        ? "No ending of the prompt occurs in the corpus, so the ∞-gram falls back to how often each word occurs."
+        : `The ${p.suffixLength}-gram “${p.suffix}” occurs ${times(d.contextCount)}` +
+          (longer ? ` (the ${longer.length}-gram “${longer.text}” never does)` : "") +
+          `; next: ${d.candidates
+            .slice(0, 3)
+            .map((c) => `“${c.display}” ${fmt(c.count)}`)
+            .join(
+              ", ",
+            )}${d.distinct > 3 ? ", …" : ""}. P(word) = count / ${fmt(d.continuations)}.`) + note;
+    const row = (cells: string[], className?: string): HTMLTableRowElement => {
+      const tr = document.createElement("tr");
+      if (className) tr.className = className;
+      for (const c of cells) {
+        const td = document.createElement("td");
+        td.textContent = c;
+        tr.append(td);
+      }
+      return tr;
+    };
+    const shown = d.candidates.slice(0, SHOWN);
+    const shownSum = shown.reduce((sum, c) => sum + c.count, 0);
+    const rows = shown.map((c) => {
+      const tr = row([c.display, fmt(c.count)]);
+      tr.dataset["count"] = String(c.count);
+      tr.dataset["word"] = c.token;
+      return tr;
+    });
+    if (d.distinct > shown.length) {
+      const tr = row([
+        `${fmt(d.distinct - shown.length)} other words`,
+        fmt(d.continuations - shownSum),
+      ]);
+      tr.dataset["count"] = String(d.continuations - shownSum);
+      rows.push(tr);
+    }
+    if (d.documentEnds > 0) {
+      const tr = row(["(end of a document)", fmt(d.documentEnds)]);
+      tr.dataset["count"] = String(d.documentEnds);
+      rows.push(tr);
+    }
+    const total = row(
+      [p.suffixLength === 0 ? "all words" : `“${p.suffix}” in total`, fmt(d.contextCount)],
+      "nw-sum",
+    );
+    total.dataset["total"] = String(d.contextCount);
+    rows.push(total);
+    this.el("table-body").replaceChildren(...rows);
+    table.hidden = false;
+  }
+
+  async #generate(): Promise<void> {
+    this.clearError();
+    const prompt = this.el("prompt", HTMLInputElement).value;
+    if (prompt.trim() === "") throw new Error("Type the beginning of a sentence first.");
+    const seed = Number(this.el("seed", HTMLInputElement).value);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
+      throw new Error("The seed must be a whole number from 0 to 4294967295.");
+    const steps = Number(this.el("steps", HTMLInputElement).value);
+    if (!Number.isInteger(steps) || steps < 1 || steps > 30)
+      throw new Error("Generate between 1 and 30 words.");
+    const random: Random = createRandom(seed);
+    const options = this.#sampling();
+    this.#busy(true);
+    const continuation = this.el("continuation");
+    const list = this.el("steps-list");
+    this.el("generation").hidden = false;
+    list.replaceChildren();
+    let text = prompt;
+    const added = document.createElement("mark");
+    continuation.replaceChildren(prompt, added);
+    try {
+      for (let i = 0; i < steps; i++) {
+        this.showLoading(`Word ${i + 1} of ${steps}…`, i / steps);
+        const step = await this.#step(text);
+        if (i === 0) {
+          this.#last = step;
+          this.el("results").hidden = false;
+          this.#renderBars(step);
+        }
+        const vocabulary = step.vocabulary;
+        if (step.logits.length === 0) break;
+        const choice = sampleNext(step.logits, options, random);
+        const probability = samplingDistribution(step.logits, options)[choice] ?? 0;
+        const piece = vocabulary
+          ? (vocabulary[choice] ?? "")
+          : (step.candidates[choice]?.append ?? "");
+        text += piece;
+        added.textContent = text.slice(prompt.length);
+        const item = document.createElement("li");
+        const context = step.prediction
+          ? ` (from the ${step.prediction.suffixLength}-gram “${step.prediction.suffix}”)`
+          : "";
+        item.textContent = `“${piece.trim()}” with probability ${probability.toFixed(3)}${context}`;
+        item.dataset["word"] = piece.trim();
+        list.append(item);
+      }
+      continuation.dataset["text"] = text;
+    } finally {
+      this.#busy(false);
+    }
+  }
+}
+
+customElements.define("next-word", NextWord);

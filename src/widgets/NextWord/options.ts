@@ -1,0 +1,55 @@
+/** The widget's choices: models, corpora for the offline model, the slide's prompt. */
+import type { CorpusSource } from "@/lib/ngram/index";
+
+export const DEFAULT_PROMPT = "John wants his bank to cash the";
+export const MASKED_PROMPT = "John wants his bank to cash the [MASK].";
+
+export type ModelId = "ngram" | "causal" | "masked";
+
+export interface ModelChoice {
+  id: ModelId;
+  label: string;
+  /** Needs the Hugging Face hub. */
+  online: boolean;
+  /** Hub id for online models. */
+  hubId?: string;
+}
+
+export const MODELS: ModelChoice[] = [
+  { id: "ngram", label: "∞-gram over the bundled corpora (offline)", online: false },
+  {
+    id: "causal",
+    label: "GPT-2 (distilgpt2), left to right (online)",
+    online: true,
+    hubId: "Xenova/distilgpt2",
+  },
+  {
+    id: "masked",
+    label: "BERT (bert-base-uncased), fill in [MASK] (online)",
+    online: true,
+    hubId: "Xenova/bert-base-uncased",
+  },
+];
+
+const SOTU: CorpusSource = {
+  name: "sotu",
+  url: "/generated/corpora/sotu.bin",
+  label: "State of the Union addresses",
+};
+const MOBY: CorpusSource = {
+  name: "moby-dick",
+  url: "/generated/corpora/moby-dick.bin",
+  label: "Moby Dick",
+};
+
+export const CORPORA: { id: string; label: string; sources: CorpusSource[] }[] = [
+  { id: "both", label: "State of the Union + Moby Dick", sources: [SOTU, MOBY] },
+  { id: "sotu", label: "State of the Union addresses", sources: [SOTU] },
+  { id: "moby", label: "Moby Dick", sources: [MOBY] },
+];
+
+/** Locally served onnxruntime-web (the same files the encoder uses): only the model comes from the hub. */
+export const WASM_PATHS = {
+  mjs: "/generated/ort/ort-wasm-simd-threaded.asyncify.mjs",
+  wasm: "/generated/ort/ort-wasm-simd-threaded.asyncify.wasm",
+};
