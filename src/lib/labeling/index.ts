@@ -92,3 +92,5 @@ export {
   type TaskSpec,
 } from "./task";
 export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";
+export { datasetFromTable, parseCSV, type ColumnChoice, type Dataset, type Table } from "./table";
+export { estimateTaskCost, formatDollars, resultsCost, type TaskEstimate } from "./estimate";

@@ -1,0 +1,292 @@
+/**
+ * Label a CSV with an LLM from the command line, with the same library as the
+ * course's LabelingSandbox: the cost estimate first (nothing is sent without
+ * --yes), then a resumable job (results appended to a JSONL file as they
+ * arrive; re-running skips what is done), evaluation against a gold column,
+ * and exports.
+ *
+ *   npm run label -- data.csv --text text --gold label \
+ *     --label "spam=Unsolicited bulk email" --label "ham=Ordinary email" \
+ *     --model gpt-4.1-mini --yes --csv labelled.csv
+ *
+ * The key is read from the environment variable named by --key-env
+ * (default OPENAI_API_KEY) and is never printed or written to a file.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  batchJSONL,
+  bootstrapInterval,
+  buildMessages,
+  createOpenAIChat,
+  datasetFromTable,
+  evaluate,
+  estimateTaskCost,
+  examplesFromRows,
+  fineTuneJSONL,
+  formatDollars,
+  importBatchResults,
+  krippendorffAlphaNominal,
+  LabelingError,
+  parseCSV,
+  priceTable,
+  resultsCSV,
+  resultsCost,
+  runJob,
+  validateTask,
+  type PriceTable,
+  type TaskSpec,
+} from "../src/lib/labeling/index";
+import { jsonlCache, jsonlStore } from "../src/lib/labeling/node-store";
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = `Usage: npm run label -- <file.csv> --text <column> --label "name=description" --label … [options]
+  --id <column> --gold <column> --image <column>   other columns (gold enables evaluation and few-shot)
+  --instructions <text> --template "<… {text} …>"   the prompt (the template must contain {text})
+  --few-shot <n>          n examples per label from gold rows (those rows are not labelled)
+  --multi --k <n>         multi-label, up to n themes       --votes <n>  majority of n answers
+  --model <name> (gpt-4.1-mini)  --temperature <t>  --base-url <url>  --key-env <VAR> (OPENAI_API_KEY)
+  --concurrency <n> (4)  --rpm <n>  --tpm <n>  --max-input-tokens <n>  --prices <prices.json>
+  --out <results.jsonl>  (default <file>.results.jsonl; re-running resumes from it)
+  --csv <out.csv>  --finetune <prefix>  --batch <batch.jsonl>  --import-batch <output.jsonl>
+  --dry-run   print the estimate and the first item's messages; send nothing
+  --yes       proceed after the estimate (without it nothing is sent)`;
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values: o, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      text: { type: "string" },
+      id: { type: "string" },
+      gold: { type: "string" },
+      image: { type: "string" },
+      label: { type: "string", multiple: true },
+      instructions: { type: "string", default: "You label texts for a social-science study." },
+      template: { type: "string", default: "Text:\n{text}" },
+      "few-shot": { type: "string", default: "0" },
+      multi: { type: "boolean", default: false },
+      k: { type: "string" },
+      votes: { type: "string", default: "1" },
+      model: { type: "string", default: "gpt-4.1-mini" },
+      temperature: { type: "string" },
+      "base-url": { type: "string" },
+      "key-env": { type: "string", default: "OPENAI_API_KEY" },
+      concurrency: { type: "string", default: "4" },
+      rpm: { type: "string" },
+      tpm: { type: "string" },
+      "max-input-tokens": { type: "string" },
+      prices: { type: "string" },
+      out: { type: "string" },
+      csv: { type: "string" },
+      finetune: { type: "string" },
+      batch: { type: "string" },
+      "import-batch": { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      yes: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const file = positionals[0];
+  if (o.help || !file || !o.text) {
+    io.out(USAGE);
+    return o.help ? 0 : 2;
+  }
+  const num = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new LabelingError(`--${name} must be a number, got “${value}”.`);
+    return n;
+  };
+  const dataset = datasetFromTable(parseCSV(readFileSync(file, "utf8")), {
+    text: o.text,
+    ...(o.id ? { id: o.id } : {}),
+    ...(o.gold ? { gold: o.gold } : {}),
+    ...(o.image ? { image: o.image } : {}),
+  });
+  const labels = (o.label ?? []).map((spec) => {
+    const at = spec.indexOf("=");
+    return at < 0
+      ? { name: spec, description: "" }
+      : { name: spec.slice(0, at), description: spec.slice(at + 1) };
+  });
+  const perLabel = num("few-shot", o["few-shot"]) ?? 0;
+  const goldRows = dataset.items.flatMap((item) => {
+    const g = dataset.gold.get(item.id);
+    return g ? [{ text: item.text, label: g }] : [];
+  });
+  const names = labels.map((l) => l.name);
+  const examples = perLabel > 0 ? examplesFromRows(goldRows, names, perLabel) : [];
+  const exampleTexts = new Set(examples.map((e) => e.text));
+  const items = dataset.items.filter((item) => !exampleTexts.has(item.text));
+  const temperature = num("temperature", o.temperature);
+  const k = num("k", o.k);
+  const task: TaskSpec = validateTask({
+    labels,
+    mode: o.multi ? "multi" : "single",
+    ...(k !== undefined ? { maxLabels: k } : {}),
+    instructions: o.instructions,
+    template: o.template,
+    examples,
+    model: o.model,
+    parameters: temperature !== undefined ? { temperature } : {},
+    votes: num("votes", o.votes) ?? 1,
+  });
+  const prices: PriceTable = priceTable(
+    o.prices ? (JSON.parse(readFileSync(o.prices, "utf8")) as PriceTable) : {},
+  );
+  const outPath = o.out ?? `${file}.results.jsonl`;
+  const store = jsonlStore(outPath);
+  const exportAll = async (): Promise<void> => {
+    const results = await store.load();
+    if (o.csv) {
+      writeFileSync(o.csv, resultsCSV(items, results, o.gold ? dataset.gold : undefined));
+      io.out(`Wrote ${o.csv}`);
+    }
+    if (o.finetune) {
+      const rows = items.flatMap((item) => {
+        const g = dataset.gold.get(item.id);
+        return g ? [{ text: item.text, labels: [g] }] : [];
+      });
+      const split = fineTuneJSONL(task, rows);
+      writeFileSync(`${o.finetune}.train.jsonl`, split.train);
+      writeFileSync(`${o.finetune}.validation.jsonl`, split.validation);
+      io.out(
+        `Wrote ${o.finetune}.train.jsonl (${split.trainCount}) and .validation.jsonl (${split.validationCount})`,
+      );
+    }
+  };
+
+  if (o.batch) {
+    writeFileSync(o.batch, batchJSONL(task, items));
+    io.out(
+      `Wrote ${o.batch}: ${items.length * task.votes} Batch API requests (upload it with purpose "batch").`,
+    );
+  }
+  if (o["import-batch"]) {
+    for (const result of importBatchResults(readFileSync(o["import-batch"], "utf8"), task))
+      await store.append(result);
+    io.out(`Imported batch results into ${outPath}`);
+  }
+
+  const done = new Set((await store.load()).map((r) => r.id));
+  const todo = items.filter((item) => !done.has(item.id));
+  const estimate = estimateTaskCost(task, todo, prices);
+  io.out(
+    `${items.length} items (${done.size} already done, ${dataset.skipped} empty rows skipped), ${task.votes} vote(s), model ${task.model}`,
+  );
+  io.out(
+    `Estimate: ${estimate.requests} requests, ${estimate.inputTokens} input tokens (exact) + ~${estimate.outputTokens} output tokens` +
+      (estimate.priced
+        ? ` = ${formatDollars(estimate.dollars)} (Batch API: ${formatDollars(estimate.batchDollars)})`
+        : ` — no price for ${task.model} in the table (see --prices)`),
+  );
+  if (o["dry-run"]) {
+    const first = todo[0];
+    if (first)
+      io.out(
+        `Messages for item ${first.id}:\n${JSON.stringify(buildMessages(task, first), null, 2)}`,
+      );
+    await exportAll();
+    return 0;
+  }
+  if (todo.length > 0 && !o.yes) {
+    io.out("Nothing was sent. Run again with --yes to label (or --dry-run to see the messages).");
+    return 0;
+  }
+  if (todo.length > 0) {
+    const apiKey = io.env[o["key-env"]] ?? "";
+    if (!apiKey.trim())
+      throw new LabelingError(
+        `No key: set the environment variable ${o["key-env"]} (or choose another with --key-env).`,
+      );
+    let last = 0;
+    const rpm = num("rpm", o.rpm);
+    const tpm = num("tpm", o.tpm);
+    const maxInputTokens = num("max-input-tokens", o["max-input-tokens"]);
+    const summary = await runJob({
+      task,
+      items,
+      provider: createOpenAIChat({ apiKey, ...(o["base-url"] ? { baseURL: o["base-url"] } : {}) }),
+      store,
+      cache: jsonlCache(`${outPath}.cache`),
+      concurrency: num("concurrency", o.concurrency) ?? 4,
+      ...(rpm ? { requestsPerMinute: rpm } : {}),
+      ...(tpm ? { tokensPerMinute: tpm } : {}),
+      ...(maxInputTokens ? { maxInputTokens } : {}),
+      onResult: (_r, p) => {
+        if (p.done - last >= Math.max(1, Math.floor(p.total / 20)) || p.done === p.total) {
+          last = p.done;
+          io.err(`  ${p.done}/${p.total} done, ${p.flagged} flagged`);
+        }
+      },
+    });
+    io.out(summary.message);
+    if (summary.status === "paused") return 3;
+  }
+  const results = await store.load();
+  const spent = resultsCost(results, task.model, prices);
+  if (spent !== null) io.out(`Actual cost from reported usage: ${formatDollars(spent)}`);
+  if (o.gold && task.mode === "single") {
+    const scored = items.filter((item) => dataset.gold.has(item.id));
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const gold = scored.map((item) => dataset.gold.get(item.id) ?? "");
+    const predicted = scored.map((item) => byId.get(item.id)?.labels[0] ?? null);
+    const unknown = gold.find((g) => !names.includes(g));
+    if (unknown !== undefined)
+      io.out(`Evaluation skipped: the gold label “${unknown}” is not one of the labels.`);
+    else if (scored.length > 0) {
+      const e = evaluate(gold, predicted, names);
+      const ci = bootstrapInterval(
+        scored.length,
+        (idx) => idx.filter((i) => gold[i] === predicted[i]).length / idx.length,
+      );
+      io.out(
+        `Accuracy ${e.accuracy.toFixed(3)} (95% CI ${ci.low.toFixed(3)}–${ci.high.toFixed(3)}), macro F1 ${e.macroF1.toFixed(3)}, micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)}`,
+      );
+      for (const c of e.perClass)
+        io.out(
+          `  ${c.label}: precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)} (n=${c.support})`,
+        );
+    }
+  }
+  if (task.votes > 1) {
+    const rows = Array.from({ length: task.votes }, (_, v) =>
+      results.map((r) => r.votes[v]?.join("+") ?? null),
+    );
+    io.out(`Krippendorff's alpha across votes: ${krippendorffAlphaNominal(rows).toFixed(3)}`);
+  }
+  await exportAll();
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const io: CliIO = {
+    out: (l) => {
+      console.log(l);
+    },
+    err: (l) => {
+      console.error(l);
+    },
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(
+        error instanceof LabelingError || error instanceof TypeError
+          ? `label: ${error.message}`
+          : error,
+      );
+      process.exitCode = 2;
+    },
+  );
+}
