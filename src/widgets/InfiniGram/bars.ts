@@ -2,10 +2,10 @@
 import { scaleBand, scaleLinear, select } from "d3";
 import type { NextToken } from "@/lib/ngram/index";
 
-const ROW = 26;
+const ROW = 30;
 const WIDTH = 420;
-const LABEL = 110;
-const VALUE = 120;
+const LABEL = 120;
+const VALUE = 130;
 
 /** Draws one bar per candidate into `host` (replacing what was there). */
 export function drawBars(host: HTMLElement, candidates: readonly NextToken[], label: string): void {
@@ -25,7 +25,7 @@ export function drawBars(host: HTMLElement, candidates: readonly NextToken[], la
     .attr("viewBox", `0 0 ${WIDTH} ${height}`)
     .attr("role", "img")
     .attr("aria-label", label)
-    .attr("font-size", 13);
+    .attr("font-size", 15);
   const rows = svg
     .selectAll("g")
     .data(candidates)

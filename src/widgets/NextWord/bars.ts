@@ -7,10 +7,10 @@ export interface Bar {
   count?: number | undefined;
 }
 
-const ROW = 28;
+const ROW = 30;
 const WIDTH = 420;
-const LABEL = 110;
-const VALUE = 110;
+const LABEL = 120;
+const VALUE = 130;
 
 export function drawBars(host: HTMLElement, bars: readonly Bar[], label: string): void {
   const styles = getComputedStyle(host);
@@ -31,7 +31,7 @@ export function drawBars(host: HTMLElement, bars: readonly Bar[], label: string)
     .attr("viewBox", `0 0 ${WIDTH} ${height}`)
     .attr("role", "img")
     .attr("aria-label", label)
-    .attr("font-size", 13);
+    .attr("font-size", 15);
   const rows = svg
     .selectAll("g")
     .data(bars)

@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
+import { loadCorpus } from "../../src/lib/corpora/index";
+import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
+import { expect, setTheme, test } from "./fixtures";
+
+const PATH = "/lessons/03-how-llms-work/";
+const SHOTS = "test-results/screenshots";
+const PROMPT = "John wants his bank to cash the";
+
+let shards: NgramIndex[] | null = null;
+/** SOTU + Moby Dick, indexed in Node from the files the widget downloads. */
+function both(): NgramIndex[] {
+  shards ??= ["sotu", "moby-dick"].map((name) =>
+    buildIndex(loadCorpus(readFileSync(`public/generated/corpora/${name}.bin`))),
+  );
+  return shards;
+}
+
+async function openWidget(page: Page, query = ""): Promise<Locator> {
+  await page.goto(`${PATH}${query}`);
+  const widget = page.locator("next-word");
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-ready", "true");
+  return widget;
+}
+
+test.describe("NextWord", () => {
+  test.setTimeout(120_000);
+
+  test("offline ∞-gram for the slide's prompt: a distribution whose counts add up, as in Node", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openWidget(page);
+    await expect(widget.getByLabel("Beginning of a sentence")).toHaveValue(PROMPT);
+    // The hub is off by default and its models cannot be chosen.
+    await expect(widget.getByRole("checkbox", { name: /Hugging Face hub/ })).not.toBeChecked();
+    await expect(widget.locator('option[value="causal"]')).toBeDisabled();
+
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    const explain = widget.locator('[data-part="explain"]');
+    await expect(explain).toHaveAttribute("data-context-count", /\d+/, { timeout: 60_000 });
+
+    const expected = infiniGram(both(), PROMPT, { limit: 10 });
+    const d = expected.distribution;
+    expect(d.candidates.length).toBeGreaterThan(0);
+    await expect(explain).toHaveAttribute("data-suffix-length", String(expected.suffixLength));
+    await expect(explain).toHaveAttribute("data-context-count", String(d.contextCount));
+    await expect(explain).toContainText(`“${expected.suffix}” occurs`);
+
+    const rows = widget.locator('[data-part="table-body"] tr[data-word]');
+    await expect(rows).toHaveCount(d.candidates.length);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute("data-word"), Number(tr.getAttribute("data-count"))]),
+    );
+    expect(shown).toEqual(d.candidates.map((c) => [c.token, c.count]));
+    // Every row (words, others, document ends) adds up to the total.
+    const all = await widget
+      .locator('[data-part="table-body"] tr[data-count]')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-count"))));
+    const total = Number(
+      await widget.locator('[data-part="table-body"] tr[data-total]').getAttribute("data-total"),
+    );
+    expect(all.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(total).toBe(d.contextCount);
+
+    // Bars at temperature 1, top-k all: count / continuations.
+    const bars = widget.locator("svg rect[data-word]");
+    await expect(bars).toHaveCount(Math.min(10, d.candidates.length));
+    const first = Number(await bars.first().getAttribute("data-probability"));
+    expect(first).toBeCloseTo((d.candidates[0]?.count ?? 0) / d.continuations, 10);
+
+    await setTheme(page, "light");
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-light.png` });
+    await setTheme(page, "dark");
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-dark.png` });
+  });
+
+  test("temperature 0 puts all mass on the top word; a seeded continuation repeats", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    await expect(widget.locator("svg rect[data-word]").first()).toBeVisible({ timeout: 60_000 });
+    const temperature = widget.getByLabel("Temperature");
+    await temperature.focus();
+    await temperature.press("Home");
+    await expect(widget.locator("svg rect[data-word]").first()).toHaveAttribute(
+      "data-probability",
+      "1",
+    );
+    for (let i = 0; i < 12; i++) await temperature.press("ArrowRight");
+    await expect(page).toHaveURL(/nw\.t=1\.2/);
+    await widget.getByLabel("Top-k").selectOption("5");
+    await widget.getByLabel("Seed").fill("7");
+    await widget.getByLabel("Words to generate").fill("6");
+    const continuation = widget.locator('[data-part="continuation"]');
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    await expect(widget.locator('[data-part="steps-list"] li')).toHaveCount(6, { timeout: 60_000 });
+    await expect(continuation).toHaveAttribute("data-text", /.+/);
+    const once = await continuation.getAttribute("data-text");
+    expect(once?.startsWith(PROMPT)).toBe(true);
+    expect((once ?? "").length).toBeGreaterThan(PROMPT.length);
+
+    await page.reload();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute("data-ready", "true");
+    await expect(widget.getByLabel("Seed")).toHaveValue("7");
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    await expect(widget.locator('[data-part="steps-list"] li')).toHaveCount(6, { timeout: 60_000 });
+    await expect(continuation).toHaveAttribute("data-text", once ?? "");
+  });
+
+  test("bad input: an empty prompt and a bad seed get clear messages", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openWidget(page);
+    await widget.getByLabel("Beginning of a sentence").fill("");
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    await expect(widget.locator("[data-widget-error]")).toContainText(
+      "Type the beginning of a sentence",
+    );
+    await widget.getByLabel("Beginning of a sentence").fill("Call me");
+    await widget.getByLabel("Seed").fill("-3");
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    await expect(widget.locator("[data-widget-error]")).toContainText(
+      "The seed must be a whole number",
+    );
+  });
+});
