@@ -94,3 +94,15 @@ export {
 export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";
 export { datasetFromTable, parseCSV, type ColumnChoice, type Dataset, type Table } from "./table";
 export { estimateTaskCost, formatDollars, resultsCost, type TaskEstimate } from "./estimate";
+export {
+  argmax,
+  centroidScorer,
+  createLocalLabeler,
+  trainLogisticProbe,
+  trainValidationSplit,
+  zeroShotScorer,
+  type EmbedTexts,
+  type ProbeOptions,
+  type Scorer,
+  type Vector,
+} from "./local";

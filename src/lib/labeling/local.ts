@@ -1,0 +1,199 @@
+/**
+ * Local labeling with sentence embeddings — nothing leaves the machine (the
+ * counterpart of LabelGenius's CLIP modules): zero-shot by cosine similarity
+ * to the label descriptions, few-shot by the nearest class centroid, and a
+ * linear probe (multinomial logistic regression on the embeddings) trained
+ * with a seeded train/validation split. Wrapped as a ChatProvider, the same
+ * job runner (progress, store, resume) drives it.
+ */
+import { parseAnswer } from "./answer";
+import { shuffledIndices } from "./exports";
+import { messageText } from "./prompt";
+import type { ChatProvider } from "./provider";
+import type { TaskSpec } from "./task";
+
+export type Vector = Float32Array | Float64Array | readonly number[];
+/** Sentence embeddings, one per text, in order (the offline encoder in a worker or in Node). */
+export type EmbedTexts = (texts: string[]) => Promise<Vector[]>;
+/** A classifier over embeddings: a score per label (higher is likelier). */
+export type Scorer = (vector: Vector) => number[];
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** The index of the highest score (ties: the first). */
+export function argmax(scores: readonly number[]): number {
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > (scores[best] as number)) best = i;
+  });
+  return best;
+}
+
+/** Zero-shot: cosine similarity to each label description's embedding. */
+export function zeroShotScorer(labelVectors: readonly Vector[]): Scorer {
+  return (v) => labelVectors.map((l) => cosine(v, l));
+}
+
+function mean(vectors: readonly Vector[], dims: number): Float64Array {
+  const out = new Float64Array(dims);
+  for (const v of vectors)
+    for (let i = 0; i < dims; i++) out[i] = (out[i] as number) + (v[i] as number) / vectors.length;
+  return out;
+}
+
+/** Few-shot: cosine similarity to each label's centroid of example embeddings. */
+export function centroidScorer(
+  examples: readonly Vector[],
+  labels: readonly number[],
+  k: number,
+): Scorer {
+  const dims = examples[0]?.length ?? 0;
+  const centroids = Array.from({ length: k }, (_, c) => {
+    const members = examples.filter((_, i) => labels[i] === c);
+    if (members.length === 0) throw new RangeError(`label ${c + 1} has no examples`);
+    return mean(members, dims);
+  });
+  return zeroShotScorer(centroids);
+}
+
+export interface ProbeOptions {
+  epochs?: number;
+  learningRate?: number;
+  /** L2 penalty on the weights. */
+  l2?: number;
+}
+
+/**
+ * Multinomial logistic regression by full-batch gradient descent on the
+ * cross-entropy (softmax over k classes), weights starting at zero.
+ */
+export function trainLogisticProbe(
+  x: readonly Vector[],
+  y: readonly number[],
+  k: number,
+  options: ProbeOptions = {},
+): Scorer & { weights: Float64Array[]; bias: Float64Array } {
+  const { epochs = 300, learningRate = 0.5, l2 = 1e-3 } = options;
+  const dims = x[0]?.length ?? 0;
+  const weights = Array.from({ length: k }, () => new Float64Array(dims));
+  const bias = new Float64Array(k);
+  const logits = (v: Vector): number[] =>
+    weights.map((w, c) => {
+      let z = bias[c] as number;
+      for (let i = 0; i < dims; i++) z += (w[i] as number) * (v[i] as number);
+      return z;
+    });
+  const softmax = (z: number[]): number[] => {
+    const m = Math.max(...z);
+    const e = z.map((t) => Math.exp(t - m));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((t) => t / s);
+  };
+  const n = x.length;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const gw = Array.from({ length: k }, () => new Float64Array(dims));
+    const gb = new Float64Array(k);
+    x.forEach((v, j) => {
+      const p = softmax(logits(v));
+      for (let c = 0; c < k; c++) {
+        const err = (p[c] as number) - (y[j] === c ? 1 : 0);
+        gb[c] = (gb[c] as number) + err / n;
+        const g = gw[c] as Float64Array;
+        for (let i = 0; i < dims; i++) g[i] = (g[i] as number) + (err * (v[i] as number)) / n;
+      }
+    });
+    for (let c = 0; c < k; c++) {
+      const w = weights[c] as Float64Array;
+      const g = gw[c] as Float64Array;
+      for (let i = 0; i < dims; i++)
+        w[i] = (w[i] as number) - learningRate * ((g[i] as number) + l2 * (w[i] as number));
+      bias[c] = (bias[c] as number) - learningRate * (gb[c] as number);
+    }
+  }
+  const scorer = (v: Vector): number[] => softmax(logits(v));
+  return Object.assign(scorer, { weights, bias });
+}
+
+/** A seeded train/validation split of n indices. */
+export function trainValidationSplit(
+  n: number,
+  validationShare: number,
+  seed: number,
+): { train: number[]; validation: number[] } {
+  const order = shuffledIndices(n, seed);
+  const cut = Math.round(n * validationShare);
+  return {
+    validation: order.slice(0, cut).sort((a, b) => a - b),
+    train: order.slice(cut).sort((a, b) => a - b),
+  };
+}
+
+/**
+ * A ChatProvider that labels the item text of the last user message with a
+ * scorer over its embedding. Concurrent requests are embedded together in
+ * batches of up to `batchSize`. Usage is null: nothing is billed.
+ */
+export function createLocalLabeler(
+  task: TaskSpec,
+  embed: EmbedTexts,
+  scorer: Scorer,
+  options: { batchSize?: number; id?: string; label?: string } = {},
+): ChatProvider {
+  const names = task.labels.map((l) => l.name);
+  const batchSize = options.batchSize ?? 16;
+  let pending: { text: string; resolve: (v: Vector) => void; reject: (e: unknown) => void }[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    while (pending.length > 0) {
+      const batch = pending.slice(0, batchSize);
+      pending = pending.slice(batchSize);
+      embed(batch.map((p) => p.text)).then(
+        (vectors) => {
+          batch.forEach((p, i) => {
+            const v = vectors[i];
+            if (v) p.resolve(v);
+            else p.reject(new Error("the encoder returned too few embeddings"));
+          });
+        },
+        (error: unknown) => {
+          for (const p of batch) p.reject(error);
+        },
+      );
+    }
+  };
+  const embedOne = (text: string): Promise<Vector> =>
+    new Promise((resolve, reject) => {
+      pending.push({ text, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(flush, 0);
+      }
+    });
+  return {
+    id: options.id ?? "local",
+    label: options.label ?? "Offline sentence encoder (nothing leaves this device)",
+    async complete(request) {
+      const user = request.messages.filter((m) => m.role === "user").at(-1);
+      const vector = await embedOne(user ? messageText(user) : "");
+      const label = names[argmax(scorer(vector))] ?? "";
+      const content =
+        task.mode === "single" ? JSON.stringify({ label }) : JSON.stringify({ labels: [label] });
+      if (!parseAnswer(content, task))
+        throw new Error("the local labeler produced an invalid label");
+      return { content, usage: null };
+    },
+  };
+}
