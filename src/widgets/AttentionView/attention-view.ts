@@ -411,6 +411,7 @@ class AttentionView extends LabWidget {
     if (!encoding || !attention) return;
     const tokens = encoding.tokens;
     const layer = `layer ${this.#layer + 1}`;
+    const layerTitle = `Layer ${this.#layer + 1}`;
     if (this.#view === "model") {
       const prev = previousTokenHead(encoding.attentions);
       caption.textContent = `Every head of every layer (rows: layers, columns: heads). Click a thumbnail or press Enter on it to enlarge it; lines under ${THUMB_MIN_WEIGHT * 100}% are left out of thumbnails.${prev ? ` Layer ${prev.layer + 1}, head ${prev.head + 1} looks most at the previous token: ${Math.round(prev.score * 100)}% of its attention on average.` : ""}`;
@@ -430,7 +431,7 @@ class AttentionView extends LabWidget {
         ? "all heads"
         : `heads ${shown.map((h) => h + 1).join(", ")}`;
     if (!focus) {
-      caption.textContent = `${layer}, ${heads}. Hover or focus a word on the left to see where it looks, on the right to see which words look at it; click or press Enter to pin it.`;
+      caption.textContent = `${layerTitle}, ${heads}. Hover or focus a word on the left to see where it looks, on the right to see which words look at it; click or press Enter to pin it.`;
       return;
     }
     // The mean over the shown heads, from or to the focused token.

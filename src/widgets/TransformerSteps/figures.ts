@@ -85,13 +85,16 @@ export function attentionTable(rows: AttentionRows): HTMLElement {
     bar.className = "ts-bar";
     bar.dataset["word"] = String(i);
     bar.dataset["weight"] = String(mean);
-    const fill = document.createElement("span");
-    fill.className = "ts-bar-fill";
-    fill.style.width = `${(mean * 100).toFixed(1)}%`;
     const value = document.createElement("span");
     value.className = "ts-bar-value";
     value.textContent = mean.toFixed(2);
-    bar.append(fill, value);
+    const track = document.createElement("span");
+    track.className = "ts-bar-track";
+    const fill = document.createElement("span");
+    fill.className = "ts-bar-fill";
+    fill.style.width = `${(mean * 100).toFixed(1)}%`;
+    track.append(fill);
+    bar.append(value, track);
     tr.append(th, bar);
     rows.perHead.forEach((weights, h) => {
       const td = document.createElement("td");

@@ -226,8 +226,9 @@ class TransformerSteps extends LabWidget {
       layers,
     });
     this.el("position").textContent = `Step ${this.#step + 1} of ${this.#steps.length}`;
-    this.el("back", HTMLButtonElement).disabled = this.#step === 0;
-    this.el("next", HTMLButtonElement).disabled = this.#step === this.#steps.length - 1;
+    // aria-disabled rather than disabled: the button keeps the focus, so the arrow keys keep working.
+    this.el("back").setAttribute("aria-disabled", String(this.#step === 0));
+    this.el("next").setAttribute("aria-disabled", String(this.#step === this.#steps.length - 1));
     this.#renderFigure(step, encoding, target);
     this.#renderTrail(encoding, target, stageOf(step, layers));
   }
