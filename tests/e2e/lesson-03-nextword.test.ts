@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadCorpus } from "../../src/lib/corpora/index";
 import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, setTheme, test } from "./fixtures";
 
 const PATH = "/lessons/03-how-llms-work/";
@@ -15,6 +16,18 @@ function both(): NgramIndex[] {
     buildIndex(loadCorpus(readFileSync(`public/generated/corpora/${name}.bin`))),
   );
   return shards;
+}
+
+/** axe-core on the widget alone (the page's other widgets have their own tests). */
+async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include("next-word")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations in ${label}`).toEqual([]);
 }
 
 async function openWidget(page: Page, query = ""): Promise<Locator> {
@@ -71,9 +84,13 @@ test.describe("NextWord", () => {
     expect(first).toBeCloseTo((d.candidates[0]?.count ?? 0) / d.continuations, 10);
 
     await setTheme(page, "light");
+    await expectWidgetAccessible(page, "lesson 03 with NextWord results (light)");
     await widget.screenshot({ path: `${SHOTS}/widget-next-word-light.png` });
     await setTheme(page, "dark");
+    await expectWidgetAccessible(page, "lesson 03 with NextWord results (dark)");
     await widget.screenshot({ path: `${SHOTS}/widget-next-word-dark.png` });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-375-dark.png` });
   });
 
   test("temperature 0 puts all mass on the top word; a seeded continuation repeats", async ({

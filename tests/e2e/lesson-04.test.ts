@@ -11,6 +11,7 @@ import {
   trace,
   type NgramIndex,
 } from "../../src/lib/ngram/index";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, setTheme, test } from "./fixtures";
 
 const PATH = "/lessons/04-inside-the-black-box/";
@@ -31,6 +32,18 @@ function lincolnPassage(): { text: string; title: string } {
   const at = index.sa[lo] as number;
   const doc = index.corpus.documents[index.corpus.documentOf(at)];
   return { text: index.corpus.text(at - 6, at + 16), title: doc?.title ?? "" };
+}
+
+/** axe-core on the widget alone (the page's other widgets have their own tests). */
+async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include("infini-gram")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations in ${label}`).toEqual([]);
 }
 
 async function openWidget(page: Page, query = ""): Promise<Locator> {
@@ -128,9 +141,14 @@ test.describe("InfiniGram", () => {
     await expect(lincoln).toHaveAttribute("data-year", "1862");
     await expect(lincoln.locator("strong")).toContainText("assure freedom to the free");
 
+    // With results on screen too: a count, a distribution, examples, a trace.
+    await widget.getByRole("button", { name: "Count" }).click();
+    await expect(widget.locator("svg rect[data-token]").first()).toBeVisible({ timeout: 60_000 });
     await setTheme(page, "light");
+    await expectWidgetAccessible(page, "lesson 04 with InfiniGram results (light)");
     await widget.screenshot({ path: `${SHOTS}/widget-infini-gram-light.png` });
     await setTheme(page, "dark");
+    await expectWidgetAccessible(page, "lesson 04 with InfiniGram results (dark)");
     await widget.screenshot({ path: `${SHOTS}/widget-infini-gram-dark.png` });
     await page.setViewportSize({ width: 375, height: 800 });
     await widget.screenshot({ path: `${SHOTS}/widget-infini-gram-375-dark.png` });

@@ -1,74 +1,18 @@
 import {
-  createLmClient,
   createRandom,
-  hubCandidates,
-  ngramCandidates,
   sampleNext,
   samplingDistribution,
   topKIndices,
-  type Candidate,
-  type LmClient,
   type Random,
   type SamplingOptions,
 } from "@/lib/lm/index";
-import {
-  createNgramClient,
-  type InfiniGramPrediction,
-  type NgramClient,
-  type NgramLoadProgress,
-} from "@/lib/ngram/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawBars, type Bar } from "./bars";
-import {
-  CORPORA,
-  DEFAULT_PROMPT,
-  MASKED_PROMPT,
-  MODELS,
-  WASM_PATHS,
-  type ModelChoice,
-  type ModelId,
-} from "./options";
+import { countRows, ngramExplanation } from "./counts-table";
+import { ALL_CANDIDATES, modelStep, type Step } from "./models";
+import { CORPORA, DEFAULT_PROMPT, MASKED_PROMPT, MODELS, type ModelChoice } from "./options";
 
 const SHOWN = 10;
-/** Enough candidates to sample from "all" words after any context in the bundled corpora. */
-const ALL = 1_000_000;
-
-let ngram: NgramClient | null = null;
-let lm: LmClient | null = null;
-const hubModels = new Map<ModelId, Promise<{ vocabulary: string[]; maskToken: string }>>();
-
-function ngramClient(): NgramClient {
-  ngram ??= createNgramClient(
-    new Worker(new URL("../../lib/ngram/worker.ts", import.meta.url), {
-      type: "module",
-      name: "ngram",
-    }),
-  );
-  return ngram;
-}
-
-function lmClient(): LmClient {
-  lm ??= createLmClient(
-    new Worker(new URL("../../lib/lm/worker.ts", import.meta.url), {
-      type: "module",
-      name: "lm",
-    }),
-  );
-  return lm;
-}
-
-const fmt = (n: number): string => n.toLocaleString("en");
-const times = (n: number): string => `${fmt(n)} ${n === 1 ? "time" : "times"}`;
-
-/** One model's answer for a prompt: candidates with logits, and what to say about them. */
-interface Step {
-  candidates: Candidate[];
-  /** Full-vocabulary logits (hub models) or the candidates' logits (n-gram). */
-  logits: Float32Array | number[];
-  prediction?: InfiniGramPrediction;
-  /** Hub models: the text of each token id. */
-  vocabulary?: string[];
-}
 
 class NextWord extends LabWidget {
   #model: ModelChoice = MODELS[0] as ModelChoice;
@@ -207,42 +151,19 @@ class NextWord extends LabWidget {
     };
   }
 
-  #progress = (p: NgramLoadProgress): void => {
-    this.showLoading(p.label, p.fraction ?? undefined);
-  };
-
   /** Asks the chosen model for the next word after `text`. */
-  async #step(text: string): Promise<Step> {
-    if (this.#model.id === "ngram") {
-      const sources =
-        CORPORA.find((c) => c.id === this.el("corpus", HTMLSelectElement).value)?.sources ?? [];
-      const topK = this.#sampling().topK;
-      const { answer } = await ngramClient().query(
-        sources,
-        { type: "predict", prompt: text, limit: topK > 0 ? Math.max(topK, SHOWN) : ALL },
-        this.#progress,
-      );
-      const candidates = ngramCandidates(answer);
-      return { candidates, logits: candidates.map((c) => c.logit), prediction: answer };
-    }
-    if (!this.el("online", HTMLInputElement).checked)
+  #step(text: string): Promise<Step> {
+    if (this.#model.id !== "ngram" && !this.el("online", HTMLInputElement).checked)
       throw new Error("Allow models from the Hugging Face hub first (the checkbox above).");
-    const kind = this.#model.id === "masked" ? "masked" : "causal";
-    let loading = hubModels.get(this.#model.id);
-    if (!loading) {
-      loading = lmClient().load(
-        { kind, model: this.#model.hubId ?? "", wasmPaths: WASM_PATHS },
-        (label, fraction) => {
-          this.showLoading(label, fraction ?? undefined);
-        },
-      );
-      hubModels.set(this.#model.id, loading);
-      loading.catch(() => hubModels.delete(this.#model.id));
-    }
-    const { vocabulary } = await loading;
-    this.showLoading("Running the model…");
-    const { logits } = await lmClient().logits(kind, text);
-    return { candidates: hubCandidates(logits, vocabulary, SHOWN), logits, vocabulary };
+    return modelStep(this.#model, text, {
+      sources:
+        CORPORA.find((c) => c.id === this.el("corpus", HTMLSelectElement).value)?.sources ?? [],
+      limit: this.#sampling().topK > 0 ? Math.max(this.#sampling().topK, SHOWN) : ALL_CANDIDATES,
+      shown: SHOWN,
+      onProgress: (label, fraction) => {
+        this.showLoading(label, fraction ?? undefined);
+      },
+    });
   }
 
   #last: Step | null = null;
@@ -323,56 +244,8 @@ class NextWord extends LabWidget {
     const d = p.distribution;
     explain.dataset["suffixLength"] = String(p.suffixLength);
     explain.dataset["contextCount"] = String(d.contextCount);
-    const longer = p.backoff[p.suffixLength];
-    explain.textContent =
-      (p.suffixLength === 0
-        ? "No ending of the prompt occurs in the corpus, so the ∞-gram falls back to how often each word occurs."
-        : `The ${p.suffixLength}-gram “${p.suffix}” occurs ${times(d.contextCount)}` +
-          (longer ? ` (the ${longer.length}-gram “${longer.text}” never does)` : "") +
-          `; next: ${d.candidates
-            .slice(0, 3)
-            .map((c) => `“${c.display}” ${fmt(c.count)}`)
-            .join(
-              ", ",
-            )}${d.distinct > 3 ? ", …" : ""}. P(word) = count / ${fmt(d.continuations)}.`) + note;
-    const row = (cells: string[], className?: string): HTMLTableRowElement => {
-      const tr = document.createElement("tr");
-      if (className) tr.className = className;
-      for (const c of cells) {
-        const td = document.createElement("td");
-        td.textContent = c;
-        tr.append(td);
-      }
-      return tr;
-    };
-    const shown = d.candidates.slice(0, SHOWN);
-    const shownSum = shown.reduce((sum, c) => sum + c.count, 0);
-    const rows = shown.map((c) => {
-      const tr = row([c.display, fmt(c.count)]);
-      tr.dataset["count"] = String(c.count);
-      tr.dataset["word"] = c.token;
-      return tr;
-    });
-    if (d.distinct > shown.length) {
-      const tr = row([
-        `${fmt(d.distinct - shown.length)} other words`,
-        fmt(d.continuations - shownSum),
-      ]);
-      tr.dataset["count"] = String(d.continuations - shownSum);
-      rows.push(tr);
-    }
-    if (d.documentEnds > 0) {
-      const tr = row(["(end of a document)", fmt(d.documentEnds)]);
-      tr.dataset["count"] = String(d.documentEnds);
-      rows.push(tr);
-    }
-    const total = row(
-      [p.suffixLength === 0 ? "all words" : `“${p.suffix}” in total`, fmt(d.contextCount)],
-      "nw-sum",
-    );
-    total.dataset["total"] = String(d.contextCount);
-    rows.push(total);
-    this.el("table-body").replaceChildren(...rows);
+    explain.textContent = ngramExplanation(p) + note;
+    this.el("table-body").replaceChildren(...countRows(p, SHOWN));
     table.hidden = false;
   }
 
