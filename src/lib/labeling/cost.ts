@@ -110,3 +110,51 @@ function checkPrice(price: ModelPrice): void {
     if (!Number.isFinite(value) || value < 0)
       throw new RangeError(`the ${name} price must be a number ≥ 0, got ${String(value)}`);
 }
+
+/** A pricing scenario as the lesson works it: a shared prompt prefix plus each item's own tokens. */
+export interface PriceScenario {
+  items: number;
+  /** Tokens of the instruction and examples, the same in every request. */
+  sharedTokens: number;
+  /** Tokens of one item (average). */
+  itemTokens: number;
+  /** Tokens of one answer. */
+  outputTokens: number;
+  votes: number;
+  /** Best case: the shared prefix is read from the provider's prompt cache in every request. */
+  cachePrefix: boolean;
+}
+
+export interface ScenarioCost {
+  inputTokens: number;
+  cachedTokens: number;
+  outputTokens: number;
+  inputDollars: number;
+  cachedDollars: number;
+  outputDollars: number;
+  dollars: number;
+  batchDollars: number;
+}
+
+/** Dollars for a scenario at one model's price (per 1M tokens). */
+export function scenarioCost(s: PriceScenario, price: ModelPrice): ScenarioCost {
+  checkPrice(price);
+  const requests = s.items * s.votes;
+  const cachedTokens = s.cachePrefix ? requests * s.sharedTokens : 0;
+  const inputTokens = requests * (s.sharedTokens + s.itemTokens) - cachedTokens;
+  const outputTokens = requests * s.outputTokens;
+  const inputDollars = (inputTokens * price.input) / 1e6;
+  const cachedDollars = (cachedTokens * price.cachedInput) / 1e6;
+  const outputDollars = (outputTokens * price.output) / 1e6;
+  const dollars = inputDollars + cachedDollars + outputDollars;
+  return {
+    inputTokens,
+    cachedTokens,
+    outputTokens,
+    inputDollars,
+    cachedDollars,
+    outputDollars,
+    dollars,
+    batchDollars: dollars * BATCH_DISCOUNT,
+  };
+}

@@ -16,7 +16,10 @@ export {
   estimateJobCost,
   priceFor,
   priceTable,
+  scenarioCost,
   type CostEstimate,
+  type PriceScenario,
+  type ScenarioCost,
   type ModelPrice,
   type PriceTable,
 } from "./cost";

@@ -10,6 +10,7 @@ import {
   estimateJobCost,
   priceFor,
   priceTable,
+  scenarioCost,
 } from "@/lib/labeling/index";
 import { spamTask } from "./helpers";
 
@@ -81,5 +82,40 @@ describe("token counts", () => {
       content: typeof m.content === "string" ? m.content : "",
     }));
     expect(countChatTokens(messages, "gpt-4o")).toBe(encodeChat(plain, "gpt-4o").length);
+  });
+});
+
+describe("scenarioCost (the lesson's worked examples)", () => {
+  const price = (m: string) => {
+    const p = DEFAULT_PRICES[m];
+    if (!p) throw new Error(m);
+    return p;
+  };
+  const tweets = {
+    items: 10_000,
+    sharedTokens: 40,
+    itemTokens: 60,
+    outputTokens: 1,
+    votes: 1,
+    cachePrefix: false,
+  };
+
+  it("10,000 tweets zero-shot: $2.08, ≈ $0.42, ≈ $0.10", () => {
+    expect(scenarioCost(tweets, price("gpt-4.1")).dollars).toBeCloseTo(2.08, 10);
+    expect(scenarioCost(tweets, price("gpt-4.1-mini")).dollars).toBeCloseTo(0.416, 10);
+    expect(scenarioCost(tweets, price("gpt-4.1-nano")).dollars).toBeCloseTo(0.104, 10);
+    // per tweet: 100 × $2.00/1M + 1 × $8.00/1M = $0.000208
+    expect(scenarioCost({ ...tweets, items: 1 }, price("gpt-4.1")).dollars).toBeCloseTo(
+      0.000208,
+      12,
+    );
+  });
+
+  it("few-shot with a cached 1,100-token prefix: ≈ $4.66 uncached, ≈ $1.36 cached, batch half", () => {
+    const fewShot = { ...tweets, sharedTokens: 1100 };
+    expect(scenarioCost(fewShot, price("gpt-4.1-mini")).dollars).toBeCloseTo(4.656, 10);
+    const cached = scenarioCost({ ...fewShot, cachePrefix: true }, price("gpt-4.1-mini"));
+    expect(cached.dollars).toBeCloseTo(1.1 + 0.24 + 0.016, 10);
+    expect(cached.batchDollars).toBeCloseTo(cached.dollars / 2, 12);
   });
 });
