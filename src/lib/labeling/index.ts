@@ -109,3 +109,4 @@ export {
   type Scorer,
   type Vector,
 } from "./local";
+export { idbCache, idbStore, openLabelingDB } from "./idb-store";

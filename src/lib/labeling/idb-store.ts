@@ -1,0 +1,87 @@
+/**
+ * Result store and response cache in IndexedDB, for the browser: each result
+ * is written in its own transaction as it arrives, so a reload resumes the
+ * job with nothing lost or repeated. One database per job name.
+ */
+import type { ChatReply } from "./provider";
+import type { ItemResult, ResponseCache, ResultStore } from "./store";
+
+const RESULTS = "results";
+const CACHE = "cache";
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => {
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      reject(req.error ?? new Error("IndexedDB request failed"));
+    };
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => {
+      resolve();
+    };
+    tx.onerror = () => {
+      reject(tx.error ?? new Error("IndexedDB transaction failed"));
+    };
+    tx.onabort = () => {
+      reject(tx.error ?? new Error("IndexedDB transaction aborted"));
+    };
+  });
+}
+
+/** Opens (creating if needed) the job's database. */
+export function openLabelingDB(
+  name: string,
+  factory: IDBFactory = globalThis.indexedDB,
+): Promise<IDBDatabase> {
+  const open = factory.open(`labeling:${name}`, 1);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains(RESULTS)) db.createObjectStore(RESULTS, { keyPath: "id" });
+    if (!db.objectStoreNames.contains(CACHE)) db.createObjectStore(CACHE);
+  };
+  return request(open);
+}
+
+/** Results keyed by item id: writing an id again replaces it, so there is never more than one per item. */
+export function idbStore(db: IDBDatabase): ResultStore {
+  return {
+    async load() {
+      const tx = db.transaction(RESULTS, "readonly");
+      const all = await request(tx.objectStore(RESULTS).getAll() as IDBRequest<ItemResult[]>);
+      return all;
+    },
+    async append(result) {
+      const tx = db.transaction(RESULTS, "readwrite");
+      tx.objectStore(RESULTS).put(result);
+      await done(tx);
+    },
+    async clear() {
+      const tx = db.transaction(RESULTS, "readwrite");
+      tx.objectStore(RESULTS).clear();
+      await done(tx);
+    },
+  };
+}
+
+export function idbCache(db: IDBDatabase): ResponseCache {
+  return {
+    async get(key) {
+      const tx = db.transaction(CACHE, "readonly");
+      return (
+        (await request(tx.objectStore(CACHE).get(key) as IDBRequest<ChatReply | undefined>)) ??
+        undefined
+      );
+    },
+    async set(key, reply) {
+      const tx = db.transaction(CACHE, "readwrite");
+      tx.objectStore(CACHE).put(reply, key);
+      await done(tx);
+    },
+  };
+}
