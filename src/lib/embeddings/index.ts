@@ -6,6 +6,7 @@ export {
   type LabelDefinition,
 } from "./classify";
 export { summarizeClusters, type ClusterSummary } from "./clusters";
+export { corpusMap, type CorpusMap } from "./corpus-map";
 export {
   EMBEDDING_PRICES,
   estimateCost,
@@ -14,6 +15,7 @@ export {
   type CostEstimate,
   type CountTokens,
 } from "./cost";
+export { distinctiveWords, wordsOf, type KeywordOptions } from "./keywords";
 export { kmeans, type KMeansOptions, type KMeansResult, type Points } from "./kmeans";
 export { parseLines, type PastedItems } from "./lines";
 export {

@@ -14,9 +14,9 @@ export interface Passage {
 }
 
 export interface PassageOptions {
-  /** A passage grows sentence by sentence until it has at least this many words (default 50). */
+  /** A passage grows sentence by sentence until it has at least this many words (default 40). */
   minWords?: number;
-  /** …and stops before a sentence would take it past this many (default 100). */
+  /** …and stops before a sentence would take it past this many (default 80). */
   maxWords?: number;
 }
 
@@ -34,7 +34,7 @@ export function passageBounds(
   corpus: Pick<Corpus, "tokens" | "vocabulary" | "documents">,
   options: PassageOptions = {},
 ): { document: number; start: number; end: number }[] {
-  const { minWords = 50, maxWords = 100 } = options;
+  const { minWords = 40, maxWords = 80 } = options;
   if (!(minWords >= 1 && maxWords >= minWords))
     throw new RangeError(`need 1 ≤ minWords ≤ maxWords, got ${minWords} and ${maxWords}`);
   const { tokens, vocabulary } = corpus;

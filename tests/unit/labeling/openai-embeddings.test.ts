@@ -78,6 +78,16 @@ afterEach(() => {
 });
 
 /** Records every URL fetched while `work` runs. */
+/** The error a promise rejects with (fails the test if it resolves). */
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the promise to reject");
+}
+
 async function watchFetch<T>(work: () => Promise<T>): Promise<{ result: T; urls: string[] }> {
   const real = globalThis.fetch;
   const urls: string[] = [];
@@ -139,7 +149,7 @@ describe("createOpenAIEmbeddings({ apiKey, baseURL, model })", () => {
   it("explains a rejected key without repeating it", async () => {
     reply = { status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } };
     const provider = createOpenAIEmbeddings({ apiKey: KEY, baseURL: base, maxRetries: 0 });
-    const error = await provider.embed(["x"]).catch((e: unknown) => e as Error);
+    const error = await failure(provider.embed(["x"]));
     expect(error.message).toContain("rejected the key (401)");
     expect(error.message).not.toContain(KEY);
   });
@@ -147,7 +157,7 @@ describe("createOpenAIEmbeddings({ apiKey, baseURL, model })", () => {
   it("scrubs the key from other server messages", async () => {
     reply = { status: 400, body: { error: { message: `bad request for ${KEY}` } } };
     const provider = createOpenAIEmbeddings({ apiKey: KEY, baseURL: base, maxRetries: 0 });
-    const error = await provider.embed(["x"]).catch((e: unknown) => e as Error);
+    const error = await failure(provider.embed(["x"]));
     expect(error.message).toBe(`${base} answered 400: bad request for •••`);
   });
 
