@@ -3,6 +3,7 @@
  * page are the ones src/lib/words computes in Node from the same file.
  */
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { parseExpression } from "../../src/lib/vectors/index";
 import { loadWordVectors } from "../../src/lib/words/index";
@@ -20,6 +21,18 @@ async function openWidget(page: Page, query = ""): Promise<Locator> {
 }
 
 /** The neighbour list as the page shows it: words and the similarities in data attributes. */
+/** axe-core on the widget alone (WCAG 2.1 A/AA and best practices). */
+async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include("word-vectors")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `axe on WordVectors (${label})`,
+  ).toEqual([]);
+}
+
 async function shownNeighbors(widget: Locator): Promise<{ word: string; similarity: number }[]> {
   const items = widget.locator('[data-part="neighbors"] li');
   return items.evaluateAll((nodes) =>
@@ -84,8 +97,10 @@ test.describe("WordVectors", () => {
     // The sticky site header would cover the widget's top in an element screenshot.
     await page.addStyleTag({ content: ".site-header { position: static !important; }" });
     await setTheme(page, "light");
+    await expectWidgetAccessible(page, "light");
     await widget.screenshot({ path: "test-results/screenshots/widget-word-vectors-light.png" });
     await setTheme(page, "dark");
+    await expectWidgetAccessible(page, "dark");
     await widget.screenshot({ path: "test-results/screenshots/widget-word-vectors-dark.png" });
     await page.setViewportSize({ width: 375, height: 900 });
     await widget.screenshot({ path: "test-results/screenshots/widget-word-vectors-375.png" });

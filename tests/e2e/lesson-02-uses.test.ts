@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { countTokens } from "gpt-tokenizer/encoding/cl100k_base";
 import { loadCorpus } from "../../src/lib/corpora/index";
@@ -30,6 +31,18 @@ async function openUses(page: Page, query = ""): Promise<Locator> {
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute("data-ready", "true");
   return widget;
+}
+
+/** axe-core on the widget alone (WCAG 2.1 A/AA and best practices). */
+async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include("embedding-uses")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `axe on EmbeddingUses (${label})`,
+  ).toEqual([]);
 }
 
 /** [index, number] pairs from the list items' data attributes. */
@@ -106,8 +119,10 @@ test.describe("EmbeddingUses, offline", () => {
     // The sticky site header would cover the widget's top in an element screenshot.
     await page.addStyleTag({ content: ".site-header { position: static !important; }" });
     await setTheme(page, "light");
+    await expectWidgetAccessible(page, "clusters, light");
     await widget.screenshot({ path: "test-results/screenshots/widget-embedding-uses-light.png" });
     await setTheme(page, "dark");
+    await expectWidgetAccessible(page, "clusters, dark");
     await widget.screenshot({ path: "test-results/screenshots/widget-embedding-uses-dark.png" });
     await page.setViewportSize({ width: 375, height: 900 });
     await widget.screenshot({ path: "test-results/screenshots/widget-embedding-uses-375.png" });
@@ -336,6 +351,7 @@ test.describe("EmbeddingUses with a key", () => {
       12,
     );
     await expect(estimate).toContainText(`6 texts = ${tokens} tokens (cl100k_base)`);
+    await expectWidgetAccessible(page, "API settings");
     expect(seen).toEqual([]);
     expect(page.url()).not.toContain(KEY);
 
