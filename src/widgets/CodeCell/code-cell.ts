@@ -8,7 +8,9 @@
 import { LabWidget } from "@/scripts/lab-widget";
 import type { CheckResult } from "./checks";
 import type { Display } from "./display";
-import { monaco, loadLabTypes, syntaxProblems, transpile, type Transpiled } from "./editor";
+import type * as Monaco from "monaco-editor/editor/editor.api";
+import type { Transpiled } from "./editor";
+import { loadEditor, type EditorModule } from "./load-editor";
 import { truncationNotice } from "./output-buffer";
 import type { FromSandbox } from "./protocol";
 import { Sandbox, TIME_LIMIT_MS, type RunEnd } from "./sandbox-client";
@@ -26,8 +28,15 @@ export type CellStatus =
 const MARKER_OWNER = "code-cell-run";
 
 class CodeCell extends LabWidget {
-  #editor: monaco.editor.IStandaloneCodeEditor | null = null;
-  #model: monaco.editor.ITextModel | null = null;
+  #editor: Monaco.editor.IStandaloneCodeEditor | null = null;
+  #m: EditorModule | null = null;
+
+  /** Monaco and the TypeScript helpers, once setup() has loaded them. */
+  get #ed(): EditorModule {
+    if (!this.#m) throw new Error("The editor is not loaded yet.");
+    return this.#m;
+  }
+  #model: Monaco.editor.ITextModel | null = null;
   #data: CellData = { starter: "", solution: null, checks: null };
   #sandbox = new Sandbox((message) => {
     this.#receive(message);
@@ -55,10 +64,10 @@ class CodeCell extends LabWidget {
 
   /** The error markers in the editor (TypeScript's and the run's). */
   markers(): { line: number; message: string; owner: string }[] {
-    if (!this.#model) return [];
-    return monaco.editor
+    if (!this.#model || !this.#m) return [];
+    return this.#ed.monaco.editor
       .getModelMarkers({ resource: this.#model.uri })
-      .filter((m) => m.severity === monaco.MarkerSeverity.Error)
+      .filter((m) => m.severity === this.#ed.monaco.MarkerSeverity.Error)
       .map((m) => ({ line: m.startLineNumber, message: m.message, owner: m.owner }));
   }
 
@@ -66,16 +75,17 @@ class CodeCell extends LabWidget {
     const raw = this.el("data").textContent;
     this.#data = JSON.parse(raw) as CellData;
     this.showLoading("Loading the editor…");
-    await loadLabTypes();
-    const uri = monaco.Uri.parse(`file:///cells/${this.lesson}/${this.cellId}.ts`);
+    this.#m = await loadEditor();
+    await this.#ed.loadLabTypes();
+    const uri = this.#ed.monaco.Uri.parse(`file:///cells/${this.lesson}/${this.cellId}.ts`);
     const saved = loadEdit(localStorage, this.lesson, this.cellId);
     this.#model =
-      monaco.editor.getModel(uri) ??
-      monaco.editor.createModel(saved ?? this.#data.starter, "typescript", uri);
+      this.#ed.monaco.editor.getModel(uri) ??
+      this.#ed.monaco.editor.createModel(saved ?? this.#data.starter, "typescript", uri);
     const host = this.el("editor");
     const lines = Math.min(28, Math.max(6, this.#model.getLineCount() + 1));
     host.style.height = `${String(lines * 19 + 12)}px`;
-    this.#editor = monaco.editor.create(host, {
+    this.#editor = this.#ed.monaco.editor.create(host, {
       model: this.#model,
       theme: this.#theme(),
       minimap: { enabled: false },
@@ -87,17 +97,21 @@ class CodeCell extends LabWidget {
       ariaLabel: `Code cell ${this.cellId}: TypeScript. Ctrl+Enter runs it.`,
       fixedOverflowWidgets: true,
     });
-    this.#editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void this.run());
+    this.#editor.addCommand(
+      this.#ed.monaco.KeyMod.CtrlCmd | this.#ed.monaco.KeyCode.Enter,
+      () => void this.run(),
+    );
     let saveTimer: ReturnType<typeof setTimeout> | null = null;
-    this.#model.onDidChangeContent(() => {
+    const model = this.#model;
+    model.onDidChangeContent(() => {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         saveEdit(localStorage, this.lesson, this.cellId, this.code, this.#data.starter);
       }, 300);
-      monaco.editor.setModelMarkers(this.#model as monaco.editor.ITextModel, MARKER_OWNER, []);
+      this.#ed.monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
     });
     new MutationObserver(() => {
-      monaco.editor.setTheme(this.#theme());
+      this.#ed.monaco.editor.setTheme(this.#theme());
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     this.el("source").hidden = true;
     host.hidden = false;
@@ -114,6 +128,8 @@ class CodeCell extends LabWidget {
     solution?.addEventListener("click", () => {
       if (this.#data.solution !== null) this.code = this.#data.solution;
     });
+    // Run is ready once the TypeScript worker answers (it transpiles every run).
+    await this.#ed.syntaxProblems(model);
     for (const button of this.querySelectorAll<HTMLButtonElement>("[data-cell-action]"))
       button.disabled = false;
     this.el("stop", HTMLButtonElement).disabled = true;
@@ -149,11 +165,11 @@ class CodeCell extends LabWidget {
 
   async #transpileChecks(): Promise<string | null> {
     if (this.#data.checks === null) return null;
-    const uri = monaco.Uri.parse(`file:///cells/${this.lesson}/${this.cellId}.check.ts`);
+    const uri = this.#ed.monaco.Uri.parse(`file:///cells/${this.lesson}/${this.cellId}.check.ts`);
     const model =
-      monaco.editor.getModel(uri) ??
-      monaco.editor.createModel(this.#data.checks, "typescript", uri);
-    return (await transpile(model)).js;
+      this.#ed.monaco.editor.getModel(uri) ??
+      this.#ed.monaco.editor.createModel(this.#data.checks, "typescript", uri);
+    return (await this.#ed.transpile(model)).js;
   }
 
   /** Runs the editor's code in the sandbox; resolves when the run ends. */
@@ -162,12 +178,12 @@ class CodeCell extends LabWidget {
     if (!model) return "syntax";
     this.#clearOutput();
     this.#outcome = { checks: null, hadError: false };
-    const problems = await syntaxProblems(model);
+    const problems = await this.#ed.syntaxProblems(model);
     const first = problems[0];
     if (first) {
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+      this.#ed.monaco.editor.setModelMarkers(model, MARKER_OWNER, [
         {
-          severity: monaco.MarkerSeverity.Error,
+          severity: this.#ed.monaco.MarkerSeverity.Error,
           message: first.message,
           startLineNumber: first.line,
           startColumn: first.column,
@@ -179,7 +195,7 @@ class CodeCell extends LabWidget {
       this.#status("error", "Syntax error: nothing ran.");
       return "syntax";
     }
-    this.#current = await transpile(model);
+    this.#current = await this.#ed.transpile(model);
     const checks = await this.#transpileChecks();
     this.#status("running", "Running…");
     this.el("run", HTMLButtonElement).disabled = true;
@@ -238,9 +254,9 @@ class CodeCell extends LabWidget {
     const where = line === null ? "" : ` (line ${String(line)})`;
     this.#line("error", `${late ? "After the run: " : ""}${message}${where}`);
     if (line !== null && this.#model) {
-      monaco.editor.setModelMarkers(this.#model, MARKER_OWNER, [
+      this.#ed.monaco.editor.setModelMarkers(this.#model, MARKER_OWNER, [
         {
-          severity: monaco.MarkerSeverity.Error,
+          severity: this.#ed.monaco.MarkerSeverity.Error,
           message,
           startLineNumber: line,
           startColumn: 1,
@@ -265,7 +281,7 @@ class CodeCell extends LabWidget {
     wrap.className = "cc-table";
     wrap.tabIndex = 0;
     wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Result table");
+    wrap.setAttribute("aria-label", `Result table of ${this.cellId}`);
     const table = document.createElement("table");
     const head = table.createTHead().insertRow();
     for (const column of display.columns) {

@@ -13,12 +13,30 @@ import {
   ModuleResolutionKind,
   ScriptTarget,
   typescriptDefaults,
+  type TypeScriptWorker,
 } from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { lineMap, originalLine } from "./source-map";
+// Monaco's whole stylesheet in one file (fonts inlined); the ESM files' own CSS imports are not served.
+import monacoCss from "../../../node_modules/monaco-editor/min/vs/editor/editor.main.css?url";
 
 export { monaco };
+
+/** Resolves once Monaco's stylesheet has loaded (the editor measures text with it). */
+export const ready = new Promise<void>((resolve, reject) => {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = monacoCss;
+  link.dataset["monaco"] = "";
+  link.addEventListener("load", () => {
+    resolve();
+  });
+  link.addEventListener("error", () => {
+    reject(new Error("Could not load the editor's stylesheet."));
+  });
+  document.head.append(link);
+});
 
 (globalThis as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -61,6 +79,24 @@ export function loadLabTypes(): Promise<void> {
   return typesLoaded;
 }
 
+/**
+ * The TypeScript worker for a model. Monaco sets up its TypeScript support
+ * when the first TypeScript model appears, asynchronously: until then
+ * getTypeScriptWorker() rejects ("TypeScript not registered"), so wait.
+ */
+async function tsWorker(uri: monaco.Uri): Promise<TypeScriptWorker> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (
+        await getTypeScriptWorker()
+      )(uri);
+    } catch (error) {
+      if (attempt > 400 || !String(error).includes("not registered")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 export interface Transpiled {
   js: string;
   /** Maps a line of `js` (1-based) to the cell's line (1-based). */
@@ -80,7 +116,7 @@ function flatten(text: string | { messageText: string } | undefined): string {
 
 /** Syntax errors of a model, from the TypeScript worker. */
 export async function syntaxProblems(model: monaco.editor.ITextModel): Promise<SyntaxProblem[]> {
-  const worker = await (await getTypeScriptWorker())(model.uri);
+  const worker = await tsWorker(model.uri);
   const found = await worker.getSyntacticDiagnostics(model.uri.toString());
   return found.map((d) => {
     const position = model.getPositionAt(d.start ?? 0);
@@ -94,7 +130,7 @@ export async function syntaxProblems(model: monaco.editor.ITextModel): Promise<S
 
 /** Transpiles a model's TypeScript to CommonJS with a line map back to the source. */
 export async function transpile(model: monaco.editor.ITextModel): Promise<Transpiled> {
-  const worker = await (await getTypeScriptWorker())(model.uri);
+  const worker = await tsWorker(model.uri);
   const output = await worker.getEmitOutput(model.uri.toString());
   const js = output.outputFiles.find((f) => f.name.endsWith(".js"))?.text;
   const map = output.outputFiles.find((f) => f.name.endsWith(".js.map"))?.text;
@@ -105,3 +141,9 @@ export async function transpile(model: monaco.editor.ITextModel): Promise<Transp
     toSource: (line) => originalLine(lines, line),
   };
 }
+
+/** What code-cell.ts uses; published on globalThis because a `?worker&url` bundle keeps no exports. */
+const api = { monaco, ready, loadLabTypes, syntaxProblems, transpile };
+export type EditorApi = typeof api;
+export const EDITOR_KEY = Symbol.for("llmlab.code-cell.editor");
+(globalThis as unknown as Record<symbol, EditorApi>)[EDITOR_KEY] = api;
