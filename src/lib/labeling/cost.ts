@@ -158,3 +158,10 @@ export function scenarioCost(s: PriceScenario, price: ModelPrice): ScenarioCost 
     batchDollars: dollars * BATCH_DISCOUNT,
   };
 }
+
+/** "$0.0123" with enough digits for small sums. */
+export function formatDollars(dollars: number): string {
+  if (dollars === 0) return "$0";
+  if (dollars < 0.01) return `$${dollars.toPrecision(2)}`;
+  return `$${dollars.toFixed(dollars < 10 ? 4 : 2)}`;
+}

@@ -14,6 +14,7 @@ export {
   DEFAULT_PRICES,
   estimateAnswerTokens,
   estimateJobCost,
+  formatDollars,
   priceFor,
   priceTable,
   scenarioCost,
@@ -96,7 +97,7 @@ export {
 } from "./task";
 export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";
 export { datasetFromTable, parseCSV, type ColumnChoice, type Dataset, type Table } from "./table";
-export { estimateTaskCost, formatDollars, resultsCost, type TaskEstimate } from "./estimate";
+export { estimateTaskCost, resultsCost, type TaskEstimate } from "./estimate";
 export {
   argmax,
   centroidScorer,
