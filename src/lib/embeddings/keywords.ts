@@ -12,13 +12,15 @@ export interface KeywordOptions {
   minCount?: number;
   /** Shorter words are skipped (default 3 letters). */
   minLength?: number;
+  /** A word's rate in the group must be at least this many times its overall rate (default 1.5). */
+  minRatio?: number;
 }
 
 /**
  * The words that set each group of texts apart from the whole corpus: ranked
  * by the ratio of their add-one-smoothed rate in the group to their rate in
  * all texts, so words common everywhere ("the", "of") score near 1 and drop
- * out without a stop list. `groups[i]` is text i's group, 0 … count − 1.
+ * out without a stop list; a group may get fewer than `top` words, or none. `groups[i]` is text i's group, 0 … count − 1.
  */
 export function distinctiveWords(
   texts: readonly string[],
@@ -26,7 +28,7 @@ export function distinctiveWords(
   count: number,
   options: KeywordOptions = {},
 ): string[][] {
-  const { top = 5, minCount = 3, minLength = 3 } = options;
+  const { top = 5, minCount = 3, minLength = 3, minRatio = 1.5 } = options;
   if (groups.length !== texts.length)
     throw new RangeError(`${texts.length} texts but ${groups.length} group numbers`);
   const total = new Map<string, number>();
@@ -56,6 +58,7 @@ export function distinctiveWords(
           ((sizes[g] as number) + vocabulary) /
           (((total.get(w) ?? 0) + 1) / (all + vocabulary)),
       }))
+      .filter((x) => x.score >= minRatio)
       .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1))
       .slice(0, top)
       .map((x) => x.w),

@@ -22,10 +22,15 @@ export interface PassageOptions {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 const SENTENCE_END = new Set([".", "?", "!"]);
+/** After “.”, these show an abbreviation, not a sentence end: “etc.,”, “esq.;”. */
+const CONTINUES = new Set([",", ";", ":", "-"]);
+/** Marks that stay with the sentence they close: `."`, `?)`, `..`. */
+const CLOSERS = new Set([".", "?", "!", '"', "'", ")", "]", "\u201d", "\u2019", "\u00bb"]);
 
 /**
  * Cuts every document into passages of whole sentences (a sentence ends at
- * “.”, “?” or “!”), about minWords–maxWords words each: the corpora keep no
+ * “.”, “?” or “!”, with any closing quotes or brackets after it, unless a
+ * comma or the like follows, as in “etc.,”), about minWords–maxWords words each: the corpora keep no
  * paragraph breaks, so passages stand in for paragraphs. A single sentence
  * longer than maxWords is a passage of its own; a short tail joins the
  * passage before it. Returns token ranges, cheap to compute for a whole corpus.
@@ -40,12 +45,15 @@ export function passageBounds(
   const { tokens, vocabulary } = corpus;
   const isWord = vocabulary.map((w) => WORDLIKE.test(w));
   const isEnd = vocabulary.map((w) => SENTENCE_END.has(w));
+  const isCloser = vocabulary.map((w) => CLOSERS.has(w));
+  const isContinue = vocabulary.map((w) => CONTINUES.has(w));
   const out: { document: number; start: number; end: number }[] = [];
   corpus.documents.forEach((doc, document) => {
     let start = doc.start;
     let words = 0;
     let sentenceStart = doc.start;
     let sentenceWords = 0;
+    let pending = false;
     const close = (end: number): void => {
       if (end > start) out.push({ document, start, end });
       start = end;
@@ -54,8 +62,13 @@ export function passageBounds(
     for (let i = doc.start; i < doc.end; i++) {
       const id = tokens[i] as number;
       if (isWord[id]) sentenceWords++;
+      // An end mark, then any closers: the sentence ends after the last closer.
+      if (isEnd[id]) pending = true;
+      else if (!isCloser[id]) pending = false;
       const last = i === doc.end - 1;
-      if (!isEnd[id] && !last) continue;
+      const next = tokens[i + 1] as number;
+      if (!last && (!pending || isCloser[next] || isContinue[next])) continue;
+      pending = false;
       // A sentence ends at i: keep it in the passage or start a new one with it.
       if (words > 0 && words + sentenceWords > maxWords) close(sentenceStart);
       words += sentenceWords;

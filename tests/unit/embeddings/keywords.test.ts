@@ -26,7 +26,10 @@ describe("distinctiveWords(texts, groups, count)", () => {
     // Group 0: "aaa" ×3, "bbb" ×3; group 1: "bbb" ×3. V = 2, all = 9.
     // aaa: (3+1)/(6+2) ÷ (3+1)/(9+2) = 1.375; bbb: (3+1)/(6+2) ÷ (6+1)/(9+2) ≈ 0.786.
     const texts = ["aaa aaa aaa bbb bbb bbb", "bbb bbb bbb"];
-    expect(distinctiveWords(texts, [0, 1], 2, { top: 2 })[0]).toEqual(["aaa", "bbb"]);
+    expect(distinctiveWords(texts, [0, 1], 2, { top: 2, minRatio: 0 })[0]).toEqual(["aaa", "bbb"]);
+    // With the default minimum ratio of 1.5, neither is typical enough.
+    expect(distinctiveWords(texts, [0, 1], 2, { top: 2 })[0]).toEqual([]);
+    expect(distinctiveWords(texts, [0, 1], 2, { top: 2, minRatio: 1.3 })[0]).toEqual(["aaa"]);
   });
 
   it("checks the group numbers", () => {

@@ -38,6 +38,26 @@ describe("passageBounds(corpus, options)", () => {
     ]);
   });
 
+  it("keeps closing quotes and repeated marks with their sentence", () => {
+    const quoted = loadCorpus(
+      buildCorpus("q", "test", [
+        {
+          title: "Q",
+          meta: {},
+          text: 'He said "Stop now." Then he left?! Ships, guns, etc., were sold.',
+        },
+      ]),
+    );
+    const texts = passageBounds(quoted, { minWords: 2, maxWords: 3 }).map((b) =>
+      quoted.text(b.start, b.end),
+    );
+    expect(texts).toEqual([
+      'He said "Stop now."',
+      "Then he left?!",
+      "Ships, guns, etc., were sold.",
+    ]);
+  });
+
   it("rejects limits that cannot hold", () => {
     expect(() => passageBounds(tiny, { minWords: 10, maxWords: 5 })).toThrow(RangeError);
   });
@@ -63,7 +83,10 @@ describe.runIf(existsSync(SOTU))("samplePassages(sotu, count)", () => {
     expect(Math.min(...years)).toBeLessThan(1800);
     expect(Math.max(...years)).toBeGreaterThan(2010);
     const inRange = passages.filter((p) => words(p.text) >= 40 && words(p.text) <= 80);
-    expect(inRange.length / passages.length).toBeGreaterThan(0.85);
+    expect(inRange.length / passages.length).toBeGreaterThan(0.8);
+    const counts = passages.map((p) => words(p.text)).sort((a, b) => a - b);
+    expect(counts[150]).toBeGreaterThanOrEqual(40);
+    expect(counts[150]).toBeLessThanOrEqual(80);
     expect(passages[0]?.text).toBe(sotu.text(passages[0]?.start ?? 0, passages[0]?.end ?? 0));
   });
 
