@@ -352,6 +352,9 @@ test.describe("EmbeddingUses with a key", () => {
     );
     await expect(estimate).toContainText(`6 texts = ${tokens} tokens (cl100k_base)`);
     await expectWidgetAccessible(page, "API settings");
+    await expect(widget.locator("[data-widget-error]")).toBeHidden();
+    await page.addStyleTag({ content: ".site-header { position: static !important; }" });
+    await widget.screenshot({ path: "test-results/screenshots/widget-embedding-uses-api.png" });
     expect(seen).toEqual([]);
     expect(page.url()).not.toContain(KEY);
 

@@ -104,6 +104,9 @@ class EmbeddingUses extends LabWidget {
       on(name, "input", () => {
         this.#corpusChanged();
       });
+    on("key", "input", () => {
+      this.clearError();
+    });
     on("embed", "click", () => this.#embed());
     on("stop", "click", () => {
       this.#abort?.abort();
@@ -229,6 +232,7 @@ class EmbeddingUses extends LabWidget {
   }
 
   #corpusChanged(): void {
+    this.clearError();
     this.#syncVisibility();
     this.#saveState();
     const embedLabel = this.#isApi() ? "Embed with the API" : "Embed the texts";

@@ -74,9 +74,9 @@ export function clusterList(
       el("span", "eu-keywords", words.length ? ` · ${words.join(", ")}` : ""),
     );
     const examples = el("ul", "eu-examples");
-    for (const i of c.members.slice(0, 3)) {
+    for (const i of c.members.slice(0, 2)) {
       const item = items[i];
-      if (item) examples.append(el("li", undefined, `${clip(item.text, 160)} (${item.title})`));
+      if (item) examples.append(el("li", undefined, `${clip(item.text, 140)} (${item.title})`));
     }
     li.append(head, examples);
     list.append(li);
