@@ -98,9 +98,9 @@ class PriceEstimator extends LabWidget {
       for (const key of PRICE_KEYS) {
         const cell = document.createElement("td");
         const input = document.createElement("input");
-        input.type = "number";
-        input.min = "0";
-        input.step = "0.001";
+        // text with a decimal keypad: a number input's spinner would hide digits of 0.025
+        input.type = "text";
+        input.inputMode = "decimal";
         input.value = String(this.#prices.get(model)?.[key] ?? 0);
         input.dataset["price"] = key;
         input.setAttribute(
