@@ -96,7 +96,7 @@ export const suite: BenchSuite = {
     const pages = lessons
       .filter((l) => readdirSync("content/lessons").includes(l))
       .filter((l) => readdirSync(`content/lessons/${l}`).includes("cells"))
-      .map((l) => measurePage(dist, `lessons/${l}/index.html`));
+      .map((l) => measurePage(dist, join(dist, "lessons", l, "index.html")));
     const rows: Measurement[] = [
       {
         name: "focus a cell → Run-ready (Chromium, cold cache)",

@@ -96,7 +96,7 @@ test.describe("code cells", () => {
   test("06 similar: plot() draws a line chart under the cell", async ({ guardedPage: page }) => {
     const cell = await openCell(page, "06-agent-based-models", "similar");
     expect(await run(cell)).toBe("done");
-    await expect(cell.locator('[data-part="plots"] svg path[stroke]')).toHaveCount(1);
+    await expect(cell.locator('[data-part="plots"] svg path[stroke-width="2"]')).toHaveCount(1);
     await expect(cell.locator('[data-part="plots"] svg')).toHaveAttribute(
       "aria-label",
       /Threshold/,

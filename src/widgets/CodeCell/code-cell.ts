@@ -145,7 +145,7 @@ class CodeCell extends LabWidget {
   }
 
   #theme(): string {
-    return document.documentElement.dataset["theme"] === "dark" ? "vs-dark" : "vs";
+    return document.documentElement.dataset["theme"] === "dark" ? "lab-dark" : "vs";
   }
 
   #status(status: CellStatus, text: string): void {
