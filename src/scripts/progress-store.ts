@@ -63,3 +63,28 @@ export function summarize(progress: Progress, lessonIds: readonly string[]): Pro
   const total = lessonIds.length;
   return { done, total, percent: total === 0 ? 0 : Math.round((100 * done) / total) };
 }
+
+/** Where code cells record passed exercises: `{ "<lesson>": { "<cell>": <ms> } }`. */
+export const EXERCISES_KEY = "llmlab:exercises";
+
+/** How many of a lesson's exercise cells are passed, from the stored record (unreadable → none). */
+export function exerciseSummary(
+  raw: string | null,
+  lessonId: string,
+  cellIds: readonly string[],
+): { passed: number; total: number } {
+  let passedCells: Record<string, unknown> = {};
+  try {
+    const value = JSON.parse(raw ?? "{}") as unknown;
+    const lesson =
+      typeof value === "object" && value !== null
+        ? (value as Record<string, unknown>)[lessonId]
+        : undefined;
+    if (typeof lesson === "object" && lesson !== null)
+      passedCells = lesson as Record<string, unknown>;
+  } catch {
+    /* unreadable: nothing passed */
+  }
+  const passed = cellIds.filter((id) => typeof passedCells[id] === "number").length;
+  return { passed, total: cellIds.length };
+}

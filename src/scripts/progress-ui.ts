@@ -3,7 +3,9 @@
  * "Mark as done" button on a lesson. Stays in sync across tabs.
  */
 import {
+  EXERCISES_KEY,
   PROGRESS_KEY,
+  exerciseSummary,
   isDone,
   parseProgress,
   serializeProgress,
@@ -61,8 +63,28 @@ function render(progress: Progress): void {
   }
 }
 
+/** "Exercises passed: 1 of 2" on a lesson page with exercise cells. */
+function renderExercises(): void {
+  const box = document.querySelector<HTMLElement>("[data-exercise-progress]");
+  if (!box) return;
+  const cells = [...document.querySelectorAll<HTMLElement>('code-cell[data-exercise="true"]')];
+  if (cells.length === 0) return;
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(EXERCISES_KEY);
+  } catch {
+    raw = null;
+  }
+  const ids = cells.map((cell) => cell.dataset["cell"] ?? "");
+  const { passed, total } = exerciseSummary(raw, box.dataset["exerciseProgress"] ?? "", ids);
+  box.hidden = false;
+  box.textContent = `Exercises passed: ${String(passed)} of ${String(total)}.`;
+}
+
 export function initProgress(): void {
   render(load());
+  renderExercises();
+  document.addEventListener("llmlab:exercise-passed", renderExercises);
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-done-toggle]")) {
     button.addEventListener("click", () => {
       const id = button.dataset["doneToggle"] ?? "";
@@ -74,5 +96,6 @@ export function initProgress(): void {
   }
   window.addEventListener("storage", (event) => {
     if (event.key === PROGRESS_KEY) render(load());
+    if (event.key === EXERCISES_KEY) renderExercises();
   });
 }

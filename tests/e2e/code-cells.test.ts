@@ -79,6 +79,11 @@ test.describe("code cells", () => {
       await expect(cell.locator('[data-part="verdict"]')).toContainText("Correct");
       const passed = await page.evaluate(() => localStorage.getItem("llmlab:exercises"));
       expect(JSON.parse(passed ?? "{}")).toHaveProperty([lesson, id]);
+      // The pass counts in the lesson's progress, shown beside "Mark lesson as done".
+      const total = await page.locator('code-cell[data-exercise="true"]').count();
+      await expect(page.locator("[data-exercise-progress]")).toHaveText(
+        `Exercises passed: 1 of ${String(total)}.`,
+      );
     });
   }
 

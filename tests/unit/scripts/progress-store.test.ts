@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   emptyProgress,
+  exerciseSummary,
   isDone,
   parseProgress,
   serializeProgress,
@@ -59,4 +60,23 @@ describe("summarize", () => {
     const seven = ["1", "2", "3", "4", "5", "6", "7"];
     expect(summarize(setDone(emptyProgress(), "1", true, 0), seven).percent).toBe(14);
   });
+});
+
+describe("exerciseSummary", () => {
+  const raw = JSON.stringify({ "01-a": { analogy: 5, other: 6 }, "02-b": { context: 7 } });
+
+  it("counts the passed cells of this lesson among the cells on the page", () => {
+    expect(exerciseSummary(raw, "01-a", ["analogy", "neighbours"])).toEqual({
+      passed: 1,
+      total: 2,
+    });
+    expect(exerciseSummary(raw, "02-b", ["context"])).toEqual({ passed: 1, total: 1 });
+  });
+
+  it.each([[null], ["{broken"], ['{"01-a": "yes"}'], ['{"01-a": {"analogy": "yes"}}']])(
+    "treats %j as nothing passed",
+    (stored) => {
+      expect(exerciseSummary(stored, "01-a", ["analogy"])).toEqual({ passed: 0, total: 1 });
+    },
+  );
 });
