@@ -13,6 +13,7 @@ import {
   cosineToPrevious,
   headWeights,
   loadEncoder,
+  type AttentionTensor,
   meanOverHeads,
   targetVectors,
   wordAttention,
@@ -51,23 +52,45 @@ async function openAttention(page: Page, query = ""): Promise<Locator> {
   return widget;
 }
 
-interface DrawnLine {
-  h: number;
-  q: number;
-  k: number;
-  w: number;
+interface Drawn {
+  layer: number;
+  /** The heads on show. */
+  heads: number[];
+  /** weights[i]: head heads[i], [query][key] row-major. */
+  weights: number[][];
+  /** Lines on show (the shown heads, the focused token). */
+  lines: number;
+  focus: string;
 }
 
-/** Every line of the head view: its head, query, key and drawn opacity. */
-function drawnLines(view: Locator): Promise<DrawnLine[]> {
-  return view.locator("g[data-h] g[data-q] line").evaluateAll((lines) =>
-    lines.map((line) => ({
-      h: Number(line.closest("[data-h]")?.getAttribute("data-h")),
-      q: Number(line.closest("[data-q]")?.getAttribute("data-q")),
-      k: Number(line.getAttribute("data-k")),
-      w: Number(line.getAttribute("stroke-opacity")),
-    })),
-  );
+/**
+ * What the head view (in `view`) shows: the weights it carries and the line
+ * count, once it shows layer `want.layer` with heads `want.heads`.
+ */
+async function drawn(view: Locator, want: { layer: number; heads: number[] }): Promise<Drawn> {
+  const canvas = view.locator("canvas.av-lines");
+  const read = async (): Promise<Omit<Drawn, "lines" | "focus"> | null> => {
+    const text = await canvas.getAttribute("data-attention");
+    return text ? (JSON.parse(text) as Omit<Drawn, "lines" | "focus">) : null;
+  };
+  await expect
+    .poll(async () => {
+      const json = await read();
+      return json ? { layer: json.layer, heads: json.heads } : null;
+    })
+    .toEqual(want);
+  const json = await read();
+  if (!json) throw new Error("no attention on the canvas");
+  return {
+    ...json,
+    lines: Number(await canvas.getAttribute("data-lines")),
+    focus: (await canvas.getAttribute("data-focus")) ?? "",
+  };
+}
+
+/** The head's [query][key] weights from the library, as numbers. */
+function headOf(attention: AttentionTensor, h: number): number[] {
+  return Array.from(headWeights(attention, h));
 }
 
 function expectMatrixClose(actual: readonly number[], expected: ArrayLike<number>): void {
@@ -104,15 +127,13 @@ test.describe("AttentionView", () => {
     for (const [layer, attention] of ref.attentions.entries()) {
       await widget.getByRole("combobox", { name: /^Layer/ }).selectOption(String(layer));
       await expect(widget).toHaveAttribute("data-layer", String(layer));
-      const lines = await drawnLines(view);
-      expect(lines).toHaveLength(attention.heads * n * n);
-      const drawn = new Array<number>(attention.data.length).fill(NaN);
-      for (const l of lines) drawn[(l.h * n + l.q) * n + l.k] = l.w;
-      expectMatrixClose(drawn, attention.data);
+      const shown = await drawn(view, { layer, heads: [0, 1, 2, 3] });
+      expect(shown.lines).toBe(attention.heads * n * n);
+      expectMatrixClose(shown.weights.flat(), attention.data);
       // Each query's lines, in each head, carry weights that sum to 1.
-      for (let h = 0; h < attention.heads; h++)
+      for (const weights of shown.weights)
         for (let q = 0; q < n; q++) {
-          const row = drawn.slice((h * n + q) * n, (h * n + q + 1) * n);
+          const row = weights.slice(q * n, (q + 1) * n);
           expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
         }
     }
@@ -121,8 +142,8 @@ test.describe("AttentionView", () => {
     // Hovering "his" keeps only its lines, and the caption names what it looks at most.
     const his = view.locator('g.av-tok[data-side="from"][data-i="2"]');
     await his.hover();
-    await expect(view.locator('g[data-h="0"] > g[data-q="0"]')).toHaveAttribute("display", "none");
-    await expect(view.locator('g[data-h="0"] > g[data-q="2"]')).not.toHaveAttribute("display");
+    await expect(view.locator("canvas.av-lines")).toHaveAttribute("data-focus", "from:2");
+    await expect(view.locator("canvas.av-lines")).toHaveAttribute("data-lines", String(4 * n));
     const layer2 = ref.attentions[1];
     if (!layer2) throw new Error("no layer 2");
     const meanRow = Array.from(meanOverHeads(layer2).subarray(2 * n, 3 * n));
@@ -137,16 +158,15 @@ test.describe("AttentionView", () => {
       "aria-pressed",
       "false",
     );
-    await expect(view.locator('g[data-h="1"]')).toHaveAttribute("display", "none");
+    await page.mouse.move(0, 0);
+    await expect(view.locator("canvas.av-lines")).toHaveAttribute("data-lines", String(3 * n * n));
+    await drawn(view, { layer: 1, heads: [0, 2, 3] });
     await expect(page).toHaveURL(/att\.h=1%2C3%2C4/);
     await page.reload();
     const again = page.locator("attention-view");
     await again.scrollIntoViewIfNeeded();
     await expect(again).toHaveAttribute("data-layer", "1", { timeout: 60_000 });
-    await expect(again.locator('[data-part="head-view"] g[data-h="1"]')).toHaveAttribute(
-      "display",
-      "none",
-    );
+    await drawn(again.locator('[data-part="head-view"]'), { layer: 1, heads: [0, 2, 3] });
 
     await expectWidgetAccessible(page, "attention-view");
     await again.getByRole("button", { name: "All heads" }).click();
@@ -203,14 +223,14 @@ test.describe("AttentionView", () => {
     const dialog = widget.locator('[data-part="dialog"]');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("heading")).toHaveText("Layer 2, head 1");
-    const lines = await drawnLines(dialog);
     const second = ref.attentions[1];
     if (!second) throw new Error("no layer 2");
-    const n = ref.tokens.length;
-    const head0 = lines.filter((l) => l.h === 0).map((l) => l.w);
-    expectMatrixClose(head0, headWeights(second, 0));
-    await expect(dialog.locator('g[data-h="1"]')).toHaveAttribute("display", "none");
-    expect(n).toBeGreaterThan(0);
+    await expect(dialog.locator("canvas.av-lines")).toHaveAttribute(
+      "data-lines",
+      String(ref.tokens.length ** 2),
+    );
+    const enlarged = await drawn(dialog, { layer: 1, heads: [0] });
+    expectMatrixClose(enlarged.weights.flat(), headOf(second, 0));
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(thumb).toBeFocused();
@@ -256,11 +276,11 @@ test.describe("AttentionView", () => {
     await expect(view.locator('g.av-tok[data-side="to"][data-i="2"]')).toBeFocused();
     await expect(caption).toContainText("The words that look most at “his”");
     // Only the lines that end at "his" remain.
-    const visible = await view
-      .locator('g[data-h="0"] line:not([display="none"])')
-      .evaluateAll((ls) => ls.map((l) => l.getAttribute("data-k")));
-    expect(new Set(visible)).toEqual(new Set(["2"]));
-    expect(visible).toHaveLength(ref.tokens.length);
+    await expect(view.locator("canvas.av-lines")).toHaveAttribute("data-focus", "to:2");
+    await expect(view.locator("canvas.av-lines")).toHaveAttribute(
+      "data-lines",
+      String(4 * ref.tokens.length),
+    );
     await page.keyboard.press("Escape");
     await expect(caption).toContainText("Hover or focus a word");
 
@@ -307,13 +327,23 @@ test.describe("AttentionView", () => {
       return { file: download.suggestedFilename(), bytes: readFileSync(path) };
     }
 
-    /** Parses an SVG in the browser; returns its text content, or throws on a parser error. */
-    async function parseSvg(text: string): Promise<string[]> {
+    /** Parses an SVG in the browser (throws on a parser error): its texts and its attention lines. */
+    async function parseSvg(
+      text: string,
+    ): Promise<{ texts: string[]; lines: { h: number; q: number; k: number; w: number }[] }> {
       return page.evaluate((source) => {
         const doc = new DOMParser().parseFromString(source, "image/svg+xml");
         if (doc.querySelector("parsererror") || doc.documentElement.localName !== "svg")
           throw new Error("not a valid SVG");
-        return [...doc.querySelectorAll("text")].map((t) => t.textContent);
+        return {
+          texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+          lines: [...doc.querySelectorAll("g[data-lines] line")].map((l) => ({
+            h: Number(l.parentElement?.getAttribute("data-h")),
+            q: Number(l.getAttribute("data-q")),
+            k: Number(l.getAttribute("data-k")),
+            w: Number(l.getAttribute("stroke-opacity")),
+          })),
+        };
       }, text);
     }
 
@@ -324,9 +354,17 @@ test.describe("AttentionView", () => {
       const text = svg.bytes.toString("utf8");
       expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
       expect(text).not.toContain("var(--");
-      const texts = await parseSvg(text);
+      const { texts, lines } = await parseSvg(text);
       if (view !== "Model view") for (const token of ref.tokens) expect(texts).toContain(token);
       else expect(texts).toContain("Layer 2");
+      if (view === "Head view") {
+        // The file holds the lines on screen: every head and pair of layer 1, the library's weights.
+        const n = ref.tokens.length;
+        const weights = new Array<number>(4 * n * n).fill(NaN);
+        for (const l of lines) weights[(l.h * n + l.q) * n + l.k] = l.w;
+        expect(lines).toHaveLength(4 * n * n);
+        expectMatrixClose(weights, ref.attentions[0]?.data ?? []);
+      }
 
       const png = await save("PNG");
       expect(png.file).toMatch(/^attention-.*\.png$/);
@@ -440,11 +478,11 @@ test.describe("AttentionView", () => {
     await expect(widget.locator('[data-part="model-status"]')).toContainText(
       "Downloaded from the Hugging Face hub",
     );
-    const lines = await drawnLines(widget.locator('[data-part="head-view"]'));
-    const n = ref.tokens.length;
-    const drawn = new Array<number>(n * n * 4).fill(NaN);
-    for (const l of lines) drawn[(l.h * n + l.q) * n + l.k] = l.w;
-    expectMatrixClose(drawn, ref.attentions[0]?.data ?? []);
+    const hub = await drawn(widget.locator('[data-part="head-view"]'), {
+      layer: 0,
+      heads: [0, 1, 2, 3],
+    });
+    expectMatrixClose(hub.weights.flat(), ref.attentions[0]?.data ?? []);
     await expect(page).toHaveURL(/att\.r=1/);
 
     // Turning the hub off goes back to the offline model.

@@ -1,14 +1,17 @@
 /**
- * BertViz's head view in SVG: the tokens twice, the words that look (left)
- * and the words they look at (right), joined by one line per head and pair
- * whose opacity is the attention weight. Hover, focus or pin a token to keep
- * only its lines and see each head's weights as coloured squares.
- *
- * The DOM is built once per sentence (`build`); a layer or head change only
- * rewrites the lines' opacity (`update`), which keeps a redraw cheap.
+ * BertViz's head view: the tokens twice, the words that look (left) and the
+ * words they look at (right), joined by one line per head and pair whose
+ * opacity is the attention weight (painted by LineCanvas between the token
+ * columns). Hover, focus or pin a token to keep only its lines and see each
+ * head's weights as coloured squares. The SVG is built once per sentence
+ * (`build`); a layer or head change (`update`) repaints only the lines and
+ * the squares.
  */
 import type { AttentionTensor } from "@/lib/encoder/index";
+import { LineCanvas, type Side, type TokenFocus } from "./line-canvas";
 import type { HeadStyle, Theme } from "./palette";
+
+export type { Side, TokenFocus } from "./line-canvas";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ROW = 24;
@@ -16,13 +19,6 @@ const TOP = 30;
 const GAP = 190;
 const FONT = 15;
 const SQUARE = 8;
-
-export type Side = "from" | "to";
-
-export interface TokenFocus {
-  side: Side;
-  index: number;
-}
 
 function svgEl<K extends keyof SVGElementTagNameMap>(
   name: K,
@@ -43,30 +39,29 @@ export function textWidth(text: string, font: string, size = FONT): number {
   return measureContext.measureText(text).width;
 }
 
+function sameHeads(a: readonly boolean[], b: readonly boolean[]): boolean {
+  return a.length === b.length && a.every((on, h) => on === b[h]);
+}
+
 export class HeadView {
   readonly svg: SVGSVGElement;
+  readonly #lines = new LineCanvas();
   readonly #onFocus: (focus: TokenFocus | null) => void;
   #n = 0;
-  #heads = 0;
+  #x1 = 0;
   #theme: Theme | null = null;
-  #headGroups: SVGGElement[] = [];
-  /** [head][query]: the group of one query's lines. */
-  #queryGroups: SVGGElement[][] = [];
-  /** [head][query · n + key]. */
-  #lines: SVGLineElement[][] = [];
   /** [head][token]: squares beside the tokens, shown while a token is in focus. */
   #squares: Record<Side, SVGRectElement[][]> = { from: [], to: [] };
   #tokens: Record<Side, SVGGElement[]> = { from: [], to: [] };
-  #attention: AttentionTensor | null = null;
-  #visible: boolean[] = [];
-  #focus: TokenFocus | null = null;
   #pinned = false;
-  #linesFiltered = false;
 
   constructor(host: HTMLElement, onFocus: (focus: TokenFocus | null) => void) {
     this.#onFocus = onFocus;
+    const stage = document.createElement("div");
+    stage.className = "av-head-stage";
     this.svg = svgEl("svg", { class: "av-head-svg" });
-    host.replaceChildren(this.svg);
+    stage.append(this.svg, this.#lines.canvas);
+    host.replaceChildren(stage);
     this.svg.addEventListener("keydown", (event) => {
       this.#onKey(event);
     });
@@ -76,14 +71,10 @@ export class HeadView {
   }
 
   get focus(): TokenFocus | null {
-    return this.#focus;
+    return this.#lines.state.focus;
   }
 
-  get pinned(): boolean {
-    return this.#pinned;
-  }
-
-  /** Builds the drawing for a sentence: tokens, one line per head and pair, the squares. */
+  /** Builds the drawing for a sentence: tokens, squares, and the canvas for the lines. */
   build(
     tokens: readonly string[],
     styles: readonly HeadStyle[],
@@ -93,18 +84,26 @@ export class HeadView {
     const n = tokens.length;
     const heads = styles.length;
     this.#n = n;
-    this.#heads = heads;
     this.#theme = theme;
-    this.#focus = null;
     this.#pinned = false;
-    this.#linesFiltered = false;
+    this.#lines.reset(GAP - 4, ROW, styles);
     const textW = Math.ceil(Math.max(24, ...tokens.map((t) => textWidth(t, theme.font)))) + 12;
     const squaresW = heads * (SQUARE + 1) + 6;
     const xFrom = squaresW + textW; // right edge of the left tokens
     const xTo = xFrom + GAP; // left edge of the right tokens
     const width = xTo + textW + squaresW;
     const height = TOP + n * ROW + 6;
+    this.#x1 = xFrom + 2;
     const y = (i: number): number => TOP + i * ROW + ROW / 2;
+
+    // The canvas covers exactly the lines' box, in percentages of the SVG's viewBox.
+    const pct = (v: number, of: number): string => `${((v / of) * 100).toFixed(4)}%`;
+    Object.assign(this.#lines.canvas.style, {
+      left: pct(xFrom + 2, width),
+      width: pct(GAP - 4, width),
+      top: pct(TOP, height),
+      height: pct(n * ROW, height),
+    });
 
     const svg = this.svg;
     svg.replaceChildren();
@@ -117,42 +116,9 @@ export class HeadView {
     const header = { fill: theme.muted, "font-size": 12, y: 16 };
     const left = svgEl("text", { ...header, x: xFrom - 6, "text-anchor": "end" });
     left.textContent = "looks from";
-    const right = svgEl("text", { ...header, x: xTo + 6 });
+    const right = svgEl("text", { ...header, x: xTo + 6, "data-lines-before": "" });
     right.textContent = "looks at";
     svg.append(left, right);
-
-    const lines = svgEl("g", { "pointer-events": "none", "stroke-width": 2 });
-    this.#headGroups = [];
-    this.#queryGroups = [];
-    this.#lines = [];
-    styles.forEach((style, h) => {
-      const group = svgEl("g", { "data-h": h, stroke: style.color });
-      if (style.dash) group.setAttribute("stroke-dasharray", style.dash);
-      const queryGroups: SVGGElement[] = [];
-      const headLines: SVGLineElement[] = [];
-      for (let q = 0; q < n; q++) {
-        const row = svgEl("g", { "data-q": q });
-        for (let k = 0; k < n; k++) {
-          const line = svgEl("line", {
-            x1: xFrom + 2,
-            y1: y(q),
-            x2: xTo - 2,
-            y2: y(k),
-            "data-k": k,
-            "stroke-opacity": 0,
-          });
-          row.append(line);
-          headLines.push(line);
-        }
-        group.append(row);
-        queryGroups.push(row);
-      }
-      lines.append(group);
-      this.#headGroups.push(group);
-      this.#queryGroups.push(queryGroups);
-      this.#lines.push(headLines);
-    });
-    svg.append(lines);
 
     for (const side of ["from", "to"] as const) {
       const squares: SVGRectElement[][] = [];
@@ -176,122 +142,129 @@ export class HeadView {
       });
       this.#squares[side] = squares;
       svg.append(layer);
-
-      this.#tokens[side] = tokens.map((token, i) => {
-        const g = svgEl("g", {
-          class: "av-tok",
-          "data-side": side,
-          "data-i": i,
-          role: "button",
-          tabindex: side === "from" && i === 0 ? 0 : -1,
-          "aria-pressed": "false",
-          "aria-label":
-            side === "from"
-              ? `${token} (${i + 1} of ${n}): show where it looks`
-              : `${token} (${i + 1} of ${n}): show which words look at it`,
-        });
-        const x = side === "from" ? squaresW : xTo;
-        g.append(
-          svgEl("rect", {
-            x: x + 1,
-            y: y(i) - ROW / 2 + 2,
-            width: textW - 2,
-            height: ROW - 4,
-            rx: 4,
-            fill: "transparent",
-          }),
-        );
-        const text = svgEl("text", {
-          x: side === "from" ? xFrom - 6 : xTo + 6,
-          y: y(i),
-          "dominant-baseline": "central",
-          "text-anchor": side === "from" ? "end" : "start",
-          fill: theme.fg,
-        });
-        text.textContent = token;
-        g.append(text);
-        g.addEventListener("pointerenter", () => {
-          if (!this.#pinned) this.setFocus({ side, index: i });
-        });
-        g.addEventListener("click", () => {
-          this.#togglePin({ side, index: i });
-        });
-        g.addEventListener("focus", () => {
-          this.#rove(side, i);
-          if (!this.#pinned) this.setFocus({ side, index: i });
-        });
-        g.addEventListener("blur", () => {
-          queueMicrotask(() => {
-            if (!this.#pinned && !this.svg.contains(document.activeElement)) this.setFocus(null);
-          });
-        });
-        svg.append(g);
-        return g;
-      });
+      this.#tokens[side] = tokens.map((token, i) =>
+        this.#token(token, i, side, side === "from" ? squaresW : xTo, textW, y(i), xFrom, xTo),
+      );
     }
   }
 
-  /** Redraws for one layer and a set of heads: only attributes change. */
-  update(attention: AttentionTensor, visible: readonly boolean[]): void {
-    this.#attention = attention;
-    this.#visible = [...visible];
+  #token(
+    token: string,
+    i: number,
+    side: Side,
+    x: number,
+    textW: number,
+    y: number,
+    xFrom: number,
+    xTo: number,
+  ): SVGGElement {
     const n = this.#n;
-    const data = attention.data;
-    for (let h = 0; h < this.#heads; h++) {
-      const group = this.#headGroups[h] as SVGGElement;
-      if (visible[h]) group.removeAttribute("display");
-      else group.setAttribute("display", "none");
-      const headLines = this.#lines[h] as SVGLineElement[];
-      const base = h * n * n;
-      for (let i = 0; i < n * n; i++)
-        (headLines[i] as SVGLineElement).setAttribute("stroke-opacity", String(data[base + i]));
-    }
+    const g = svgEl("g", {
+      class: "av-tok",
+      "data-side": side,
+      "data-i": i,
+      role: "button",
+      tabindex: side === "from" && i === 0 ? 0 : -1,
+      "aria-pressed": "false",
+      "aria-label":
+        side === "from"
+          ? `${token} (${i + 1} of ${n}): show where it looks`
+          : `${token} (${i + 1} of ${n}): show which words look at it`,
+    });
+    g.append(
+      svgEl("rect", {
+        x: x + 1,
+        y: y - ROW / 2 + 2,
+        width: textW - 2,
+        height: ROW - 4,
+        rx: 4,
+        fill: "transparent",
+      }),
+    );
+    const text = svgEl("text", {
+      x: side === "from" ? xFrom - 6 : xTo + 6,
+      y,
+      "dominant-baseline": "central",
+      "text-anchor": side === "from" ? "end" : "start",
+      fill: this.#theme?.fg ?? "currentColor",
+    });
+    text.textContent = token;
+    g.append(text);
+    g.addEventListener("pointerenter", () => {
+      if (!this.#pinned) this.setFocus({ side, index: i });
+    });
+    g.addEventListener("click", () => {
+      this.#togglePin({ side, index: i });
+    });
+    g.addEventListener("focus", () => {
+      this.#rove(side, i);
+      if (!this.#pinned) this.setFocus({ side, index: i });
+    });
+    g.addEventListener("blur", () => {
+      queueMicrotask(() => {
+        if (!this.#pinned && !this.svg.contains(document.activeElement)) this.setFocus(null);
+      });
+    });
+    this.svg.append(g);
+    return g;
+  }
+
+  /** Redraws for one layer and a set of heads: the lines and the squares. */
+  update(attention: AttentionTensor, visible: readonly boolean[], layer: number): void {
+    const state = this.#lines.state;
+    this.#lines.show(
+      {
+        attention,
+        visible: sameHeads(visible, state.visible) ? state.visible : [...visible],
+        focus: state.focus,
+      },
+      layer,
+    );
     this.#drawFocus();
+  }
+
+  /** Paints the other layers ahead, in idle time, so switching to them is a copy. */
+  prepare(attentions: readonly AttentionTensor[]): void {
+    this.#lines.prepare(attentions);
+  }
+
+  /** Forgets painted layers (benchmarks time a cold redraw with it). */
+  clearCache(): void {
+    this.#lines.clearCache();
   }
 
   /** Shows only the lines of one token (null: all lines). */
   setFocus(focus: TokenFocus | null, pinned = this.#pinned): void {
-    this.#focus = focus;
     this.#pinned = focus !== null && pinned;
+    const state = this.#lines.state;
+    this.#lines.show({ ...state, focus }, -1);
     this.#drawFocus();
     this.#onFocus(focus);
   }
 
+  /** The view as a standalone SVG, with the lines on show written as SVG lines. */
+  toSvg(): SVGSVGElement {
+    const clone = this.svg.cloneNode(true) as SVGSVGElement;
+    clone.querySelector("[data-lines-before]")?.after(this.#lines.svgLines(this.#x1, TOP));
+    return clone;
+  }
+
   #togglePin(focus: TokenFocus): void {
     const same =
-      this.#pinned && this.#focus?.side === focus.side && this.#focus.index === focus.index;
+      this.#pinned && this.focus?.side === focus.side && this.focus.index === focus.index;
     this.setFocus(same ? null : focus, !same);
   }
 
+  /** The squares beside the other side's tokens, and the focused token's highlight. */
   #drawFocus(): void {
     const n = this.#n;
-    const focus = this.#focus;
+    const { attention, visible, focus } = this.#lines.state;
     const theme = this.#theme;
     if (!theme) return;
-    // Lines: the query groups for a "from" token; single lines for a "to" token.
-    for (let h = 0; h < this.#heads; h++) {
-      const rows = this.#queryGroups[h] as SVGGElement[];
-      for (let q = 0; q < n; q++) {
-        const hide = focus?.side === "from" && q !== focus.index;
-        if (hide) rows[q]?.setAttribute("display", "none");
-        else rows[q]?.removeAttribute("display");
-      }
-    }
-    if (focus?.side === "to" || this.#linesFiltered) {
-      for (const headLines of this.#lines)
-        headLines.forEach((line, i) => {
-          if (focus?.side === "to" && i % n !== focus.index) line.setAttribute("display", "none");
-          else line.removeAttribute("display");
-        });
-      this.#linesFiltered = focus?.side === "to";
-    }
-    // Squares on the other side: each head's weight from/to the focused token.
-    const attention = this.#attention;
     for (const side of ["from", "to"] as const) {
-      const show = focus !== null && focus.side !== side && attention !== null;
       this.#squares[side].forEach((squares, h) => {
         squares.forEach((rect, i) => {
-          if (!show || !this.#visible[h]) {
+          if (!focus || focus.side === side || !attention || !visible[h]) {
             rect.setAttribute("fill-opacity", "0");
             return;
           }
@@ -307,7 +280,6 @@ export class HeadView {
       });
     }
   }
-
   /** Roving tab stop: the focused token is the one Tab returns to. */
   #rove(side: Side, index: number): void {
     for (const s of ["from", "to"] as const)

@@ -7,63 +7,20 @@
 import {
   cosineToInput,
   cosineToPrevious,
-  createEncoderClient,
   findWord,
   layerLabels,
-  previousTokenScores,
-  similarityToWords,
   targetVectors,
-  topAttended,
-  wordAttention,
-  type EncoderClient,
   type Encoding,
   type TargetInContext,
 } from "@/lib/encoder/index";
 import { LabWidget } from "@/scripts/lab-widget";
-import { attentionTable, resemblanceTable, tokenChips, vectorStrip } from "./figures";
+import { encoderClient } from "./encoder-client";
+import { renderFigure } from "./step-figure";
 import { buildSteps, stageOf, stepLabel, stepText, stepTitle, type Step } from "./steps";
 
 const DEFAULT_SENTENCE = "John wants his bank to cash the check.";
 const DEFAULT_WORD = "bank";
 const MAX_CHARS = 600;
-
-let client: EncoderClient | null = null;
-let ready: Promise<unknown> | null = null;
-
-/** One worker for this widget on the page, started on first use. */
-function encoderClient(onProgress: (label: string, fraction?: number) => void): {
-  client: EncoderClient;
-  ready: Promise<unknown>;
-} {
-  if (!client || !ready) {
-    const worker = new Worker(new URL("../../lib/encoder/worker.ts", import.meta.url), {
-      type: "module",
-    });
-    client = createEncoderClient(worker);
-    ready = client.load(
-      {
-        localModelPath: "/generated/models/",
-        wasmPaths: {
-          mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-          wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
-        },
-      },
-      (p) => {
-        onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
-      },
-    );
-    ready.catch(() => {
-      client?.terminate();
-      client = null;
-      ready = null;
-    });
-  }
-  return { client, ready };
-}
-
-function fmt(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : value.toFixed(3);
-}
 
 class TransformerSteps extends LabWidget {
   #encoding: Encoding | null = null;
@@ -229,96 +186,14 @@ class TransformerSteps extends LabWidget {
     // aria-disabled rather than disabled: the button keeps the focus, so the arrow keys keep working.
     this.el("back").setAttribute("aria-disabled", String(this.#step === 0));
     this.el("next").setAttribute("aria-disabled", String(this.#step === this.#steps.length - 1));
-    this.#renderFigure(step, encoding, target);
+    renderFigure(
+      { figure: this.el("figure"), detail: this.el("detail") },
+      step,
+      encoding,
+      target,
+      this.#word,
+    );
     this.#renderTrail(encoding, target, stageOf(step, layers));
-  }
-
-  #renderFigure(step: Step, encoding: Encoding, target: TargetInContext): void {
-    const figure = this.el("figure");
-    const detail = this.el("detail");
-    const word = target.word.text;
-    const labels = layerLabels(encoding);
-    const cosines = cosineToInput(target);
-    const previous = cosineToPrevious(target);
-    const stage = stageOf(step, encoding.attentions.length);
-    const strip = (s: number): SVGSVGElement => {
-      const vector = target.layers[s] ?? new Float32Array();
-      return vectorStrip(
-        vector,
-        `The ${vector.length} numbers of “${word}” at “${labels[s] ?? ""}”, coloured orange below zero and purple above.`,
-      );
-    };
-    const stripCaption = (s: number): HTMLElement => {
-      const p = document.createElement("p");
-      p.className = "ts-strip-caption";
-      p.textContent = `“${word}”, ${labels[s] ?? ""}: ${target.layers[s]?.length ?? 0} numbers (orange below zero, purple above).`;
-      return p;
-    };
-    switch (step.kind) {
-      case "tokens":
-        figure.replaceChildren(
-          tokenChips(encoding.tokens, target.word.tokens),
-          strip(0),
-          stripCaption(0),
-        );
-        detail.textContent = `Cosine to its token embedding: ${fmt(cosines[0])} (it is the token embedding).`;
-        return;
-      case "position":
-        figure.replaceChildren(strip(1), stripCaption(1));
-        detail.textContent = `Cosine to its token embedding: ${fmt(cosines[1])}.${(cosines[1] ?? 1) < 0.5 ? " The same size, but a different direction: here the position signal outweighs the word's own numbers." : ""}`;
-        return;
-      case "attention": {
-        const attention = encoding.attentions[step.layer];
-        if (!attention) return;
-        const words = encoding.words.map((w) => w.text);
-        const perHead = Array.from({ length: attention.heads }, (_, h) =>
-          wordAttention(attention, encoding.words, this.#word, h),
-        );
-        const mean = wordAttention(attention, encoding.words, this.#word, "mean");
-        figure.replaceChildren(
-          attentionTable({ words, mean, perHead, target: this.#word, layer: step.layer }),
-        );
-        const top = topAttended(mean, 3)
-          .map((a) => `${words[a.index] ?? ""} (${a.weight.toFixed(2)})`)
-          .join(", ");
-        const scores = previousTokenScores(attention);
-        const best = topAttended(scores, 1)[0];
-        detail.textContent = `“${word}” looks most at ${top}.${best ? ` Head ${best.index + 1} of this layer looks most at the word just before: ${Math.round(best.weight * 100)}% of its attention on average.` : ""}`;
-        return;
-      }
-      case "feedforward": {
-        const similar = similarityToWords(encoding, this.#word, stage);
-        const closest = topAttended(
-          similar.map((v, i) => (i === this.#word ? -Infinity : v)),
-          3,
-        )
-          .map((a) => `${encoding.words[a.index]?.text ?? ""} (${a.weight.toFixed(2)})`)
-          .join(", ");
-        figure.replaceChildren(strip(stage), stripCaption(stage));
-        const input = cosines[stage];
-        const before = previous[stage];
-        detail.textContent = `${
-          input === null || input === undefined
-            ? `Cosine to its token embedding: none, because this layer widens the vector from ${target.layers[stage - 1]?.length ?? 0} to ${target.layers[stage]?.length ?? 0} numbers, so there is no like-for-like comparison.`
-            : `Cosine to its token embedding: ${fmt(input)}.`
-        } ${before === null || before === undefined ? "" : `Cosine to its vector before this layer: ${fmt(before)}. `}Now most like these words of the sentence: ${closest}.`;
-        return;
-      }
-      case "output": {
-        const closest = labels.map((_, s) =>
-          topAttended(
-            similarityToWords(encoding, this.#word, s).map((v, i) =>
-              i === this.#word ? -Infinity : v,
-            ),
-            3,
-          ).map((a) => ({ word: encoding.words[a.index]?.text ?? "", cosine: a.weight })),
-        );
-        figure.replaceChildren(resemblanceTable(word, labels, closest));
-        const last = previous.at(-1);
-        detail.textContent = `From stage to stage the vector of “${word}” turns (cosines to the stage before are in the table below${last === null || last === undefined ? "" : `; the last layer keeps ${fmt(last)}`}) and takes on its context: compare the words it is most like at the start and at the end.`;
-        return;
-      }
-    }
   }
 
   #renderTrail(encoding: Encoding, target: TargetInContext, shown: number): void {
