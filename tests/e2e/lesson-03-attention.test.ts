@@ -99,6 +99,22 @@ function expectMatrixClose(actual: readonly number[], expected: ArrayLike<number
   expect(worst).toBeLessThan(TOLERANCE);
 }
 
+/**
+ * Screenshots a widget whole: the window is made taller than the widget and
+ * the widget centred, so the sticky site header never covers it.
+ */
+async function shoot(page: Page, widget: Locator, name: string, width = 1280): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width, height: 720 });
+  const box = await widget.boundingBox();
+  await page.setViewportSize({ width, height: Math.ceil((box?.height ?? 800) + 240) });
+  await widget.evaluate((el) => {
+    el.scrollIntoView({ block: "center" });
+  });
+  await widget.screenshot({ path: `${SHOTS}/${name}.png` });
+  await page.setViewportSize(size);
+}
+
 async function expectWidgetAccessible(page: Page, selector: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .include(selector)
@@ -171,10 +187,11 @@ test.describe("AttentionView", () => {
     await expectWidgetAccessible(page, "attention-view");
     await again.getByRole("button", { name: "All heads" }).click();
     await setTheme(page, "light");
-    await again.screenshot({ path: `${SHOTS}/widget-attention-view-light.png` });
+    await shoot(page, again, "widget-attention-view-light");
     await setTheme(page, "dark");
     await expectWidgetAccessible(page, "attention-view");
-    await again.screenshot({ path: `${SHOTS}/widget-attention-view-dark.png` });
+    await shoot(page, again, "widget-attention-view-dark");
+    await shoot(page, again, "widget-attention-view-375-dark", 375);
   });
 
   test("heatmap and model views show the same attention; a thumbnail enlarges", async ({
@@ -208,13 +225,13 @@ test.describe("AttentionView", () => {
       4,
     );
     await setTheme(page, "light");
-    await widget.screenshot({ path: `${SHOTS}/widget-attention-view-heatmap-light.png` });
+    await shoot(page, widget, "widget-attention-view-heatmap-light");
 
     await widget.getByLabel("Model view", { exact: true }).check();
     const thumbs = widget.locator(".av-thumb");
     await expect(thumbs).toHaveCount(ref.attentions.length * 4);
     await setTheme(page, "dark");
-    await widget.screenshot({ path: `${SHOTS}/widget-attention-view-model-dark.png` });
+    await shoot(page, widget, "widget-attention-view-model-dark");
 
     // Enter on a thumbnail enlarges it; Escape closes and returns focus.
     const thumb = widget.getByRole("button", { name: "Layer 2, head 1: enlarge" });
@@ -602,10 +619,11 @@ test.describe("TransformerSteps", () => {
     await widget.getByRole("combobox", { name: /^Word to follow/ }).selectOption({ label: "bank" });
     await widget.getByRole("button", { name: "L2 attention" }).click();
     await setTheme(page, "light");
-    await widget.screenshot({ path: `${SHOTS}/widget-transformer-steps-light.png` });
+    await shoot(page, widget, "widget-transformer-steps-light");
     await setTheme(page, "dark");
     await expectWidgetAccessible(page, "transformer-steps");
-    await widget.screenshot({ path: `${SHOTS}/widget-transformer-steps-dark.png` });
+    await shoot(page, widget, "widget-transformer-steps-dark");
+    await shoot(page, widget, "widget-transformer-steps-375-dark", 375);
   });
 
   test("bad input gets a clear message and keeps the sentence", async ({ guardedPage: page }) => {

@@ -17,6 +17,9 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const ROW = 24;
 const TOP = 30;
 const GAP = 190;
+const NARROW_GAP = 100;
+/** Below this width (px) the lines get NARROW_GAP. */
+const NARROW_WIDTH = 480;
 const FONT = 15;
 const SQUARE = 8;
 
@@ -48,6 +51,10 @@ export class HeadView {
   readonly #lines = new LineCanvas();
   readonly #onFocus: (focus: TokenFocus | null) => void;
   #n = 0;
+  /** The last build's arguments and layer, to rebuild when the width crosses NARROW_WIDTH. */
+  #built: Parameters<HeadView["build"]> | null = null;
+  #narrow = false;
+  #layer = 0;
   #x1 = 0;
   #theme: Theme | null = null;
   /** [head][token]: squares beside the tokens, shown while a token is in focus. */
@@ -62,6 +69,14 @@ export class HeadView {
     this.svg = svgEl("svg", { class: "av-head-svg" });
     stage.append(this.svg, this.#lines.canvas);
     host.replaceChildren(stage);
+    new ResizeObserver(() => {
+      const width = stage.clientWidth;
+      if (width === 0 || !this.#built || width < NARROW_WIDTH === this.#narrow) return;
+      const { attention, visible, focus } = this.#lines.state;
+      this.build(...this.#built);
+      if (attention) this.update(attention, visible, this.#layer);
+      if (focus) this.setFocus(focus);
+    }).observe(stage);
     this.svg.addEventListener("keydown", (event) => {
       this.#onKey(event);
     });
@@ -86,11 +101,16 @@ export class HeadView {
     this.#n = n;
     this.#theme = theme;
     this.#pinned = false;
-    this.#lines.reset(GAP - 4, ROW, styles);
+    // A narrow screen gets shorter lines, so the words stay large enough to read.
+    this.#built = [tokens, styles, theme, label];
+    const available = this.svg.parentElement?.clientWidth ?? 0;
+    this.#narrow = available > 0 && available < NARROW_WIDTH;
+    const gap = this.#narrow ? NARROW_GAP : GAP;
+    this.#lines.reset(gap - 4, ROW, styles);
     const textW = Math.ceil(Math.max(24, ...tokens.map((t) => textWidth(t, theme.font)))) + 12;
     const squaresW = heads * (SQUARE + 1) + 6;
     const xFrom = squaresW + textW; // right edge of the left tokens
-    const xTo = xFrom + GAP; // left edge of the right tokens
+    const xTo = xFrom + gap; // left edge of the right tokens
     const width = xTo + textW + squaresW;
     const height = TOP + n * ROW + 6;
     this.#x1 = xFrom + 2;
@@ -100,7 +120,7 @@ export class HeadView {
     const pct = (v: number, of: number): string => `${((v / of) * 100).toFixed(4)}%`;
     Object.assign(this.#lines.canvas.style, {
       left: pct(xFrom + 2, width),
-      width: pct(GAP - 4, width),
+      width: pct(gap - 4, width),
       top: pct(TOP, height),
       height: pct(n * ROW, height),
     });
@@ -211,6 +231,7 @@ export class HeadView {
 
   /** Redraws for one layer and a set of heads: the lines and the squares. */
   update(attention: AttentionTensor, visible: readonly boolean[], layer: number): void {
+    this.#layer = layer;
     const state = this.#lines.state;
     this.#lines.show(
       {

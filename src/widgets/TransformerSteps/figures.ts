@@ -5,6 +5,24 @@
  */
 import { interpolatePuOr, scaleDiverging, select } from "d3";
 
+let tables = 0;
+
+/** A table under a title that stays in view (a caption would scroll away with a wide table). */
+function titledTable(title: string): { wrap: HTMLElement; table: HTMLTableElement } {
+  const wrap = document.createElement("div");
+  const heading = document.createElement("p");
+  heading.className = "ts-table-title";
+  heading.id = `ts-table-${++tables}`;
+  heading.textContent = title;
+  const scroll = document.createElement("div");
+  scroll.className = "table-scroll";
+  const table = document.createElement("table");
+  table.setAttribute("aria-labelledby", heading.id);
+  scroll.append(table);
+  wrap.append(heading, scroll);
+  return { wrap, table };
+}
+
 /** The tokens as chips; the followed word's tokens are marked. */
 export function tokenChips(
   tokens: readonly string[],
@@ -57,12 +75,10 @@ export interface AttentionRows {
 
 /** Who the followed word looks at: one row per word, a bar for the mean of heads and each head's weight. */
 export function attentionTable(rows: AttentionRows): HTMLElement {
-  const wrap = document.createElement("div");
-  wrap.className = "table-scroll";
-  const table = document.createElement("table");
+  const { wrap, table } = titledTable(
+    `How much “${rows.words[rows.target] ?? ""}” looks at each word in layer ${rows.layer + 1} (each column sums to 1)`,
+  );
   table.className = "ts-attention";
-  const caption = document.createElement("caption");
-  caption.textContent = `How much “${rows.words[rows.target] ?? ""}” looks at each word in layer ${rows.layer + 1} (each column sums to 1)`;
   const head = document.createElement("tr");
   for (const text of ["Word", "Mean of heads", ...rows.perHead.map((_, h) => `Head ${h + 1}`)]) {
     const th = document.createElement("th");
@@ -105,7 +121,7 @@ export function attentionTable(rows: AttentionRows): HTMLElement {
     });
     body.append(tr);
   });
-  table.append(caption, thead, body);
+  table.append(thead, body);
   wrap.append(table);
   return wrap;
 }
@@ -116,11 +132,9 @@ export function resemblanceTable(
   labels: readonly string[],
   closest: readonly (readonly { word: string; cosine: number }[])[],
 ): HTMLElement {
-  const wrap = document.createElement("div");
-  wrap.className = "table-scroll";
-  const table = document.createElement("table");
-  const caption = document.createElement("caption");
-  caption.textContent = `The words of the sentence “${word}” is most like, stage by stage (cosine)`;
+  const { wrap, table } = titledTable(
+    `The words of the sentence “${word}” is most like, stage by stage (cosine)`,
+  );
   const head = document.createElement("tr");
   for (const text of ["Stage", "Most like"]) {
     const th = document.createElement("th");
@@ -141,7 +155,7 @@ export function resemblanceTable(
     tr.append(th, td);
     body.append(tr);
   });
-  table.append(caption, thead, body);
+  table.append(thead, body);
   wrap.append(table);
   return wrap;
 }
