@@ -126,6 +126,8 @@ export class HeadView {
     });
 
     const svg = this.svg;
+    // Present mode sizes the drawing to fit the screen's height (see AttentionView.astro).
+    svg.parentElement?.style.setProperty("--av-aspect", (width / height).toFixed(4));
     svg.replaceChildren();
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("role", "group");
