@@ -17,17 +17,15 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
   batchJSONL,
-  bootstrapInterval,
   buildMessages,
   createOpenAIChat,
   datasetFromTable,
-  evaluate,
   estimateTaskCost,
+  evaluationReport,
   examplesFromRows,
   fineTuneJSONL,
   formatDollars,
   importBatchResults,
-  krippendorffAlphaNominal,
   LabelingError,
   parseCSV,
   priceTable,
@@ -233,35 +231,22 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const results = await store.load();
   const spent = resultsCost(results, task.model, prices);
   if (spent !== null) io.out(`Actual cost from reported usage: ${formatDollars(spent)}`);
-  if (o.gold && task.mode === "single") {
-    const scored = items.filter((item) => dataset.gold.has(item.id));
-    const byId = new Map(results.map((r) => [r.id, r]));
-    const gold = scored.map((item) => dataset.gold.get(item.id) ?? "");
-    const predicted = scored.map((item) => byId.get(item.id)?.labels[0] ?? null);
-    const unknown = gold.find((g) => !names.includes(g));
-    if (unknown !== undefined)
-      io.out(`Evaluation skipped: the gold label “${unknown}” is not one of the labels.`);
-    else if (scored.length > 0) {
-      const e = evaluate(gold, predicted, names);
-      const ci = bootstrapInterval(
-        scored.length,
-        (idx) => idx.filter((i) => gold[i] === predicted[i]).length / idx.length,
-      );
-      io.out(
-        `Accuracy ${e.accuracy.toFixed(3)} (95% CI ${ci.low.toFixed(3)}–${ci.high.toFixed(3)}), macro F1 ${e.macroF1.toFixed(3)}, micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)}`,
-      );
-      for (const c of e.perClass)
-        io.out(
-          `  ${c.label}: precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)} (n=${c.support})`,
-        );
-    }
-  }
-  if (task.votes > 1) {
-    const rows = Array.from({ length: task.votes }, (_, v) =>
-      results.map((r) => r.votes[v]?.join("+") ?? null),
+  const report = evaluationReport(task, items, results, dataset.gold);
+  if (o.gold && report.reason) io.out(`Evaluation skipped: ${report.reason}`);
+  const e = report.evaluation;
+  if (e && report.accuracy && report.macroF1 && report.kappa) {
+    const ci = (i: { low: number; high: number }): string =>
+      `95% CI ${i.low.toFixed(3)}–${i.high.toFixed(3)}`;
+    io.out(
+      `Accuracy ${e.accuracy.toFixed(3)} (${ci(report.accuracy)}), macro F1 ${e.macroF1.toFixed(3)} (${ci(report.macroF1)}), micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)} (${ci(report.kappa)})`,
     );
-    io.out(`Krippendorff's alpha across votes: ${krippendorffAlphaNominal(rows).toFixed(3)}`);
+    for (const c of e.perClass)
+      io.out(
+        `  ${c.label}: precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)} (n=${c.support})`,
+      );
   }
+  if (report.votesAlpha !== null)
+    io.out(`Krippendorff's alpha across votes: ${report.votesAlpha.toFixed(3)}`);
   await exportAll();
   return 0;
 }

@@ -25,9 +25,9 @@ export const CORPORA_OUTPUTS = {
   spam: `${OUT}/spam-sample.json`,
 } as const;
 /** 250 spam + 250 ham; bodies cut to 1,000 characters. */
-const SPAM_PER_LABEL = 250;
-const SPAM_SEED = 7;
-const SPAM_BODY_CHARS = 1000;
+export const SPAM_PER_LABEL = 250;
+export const SPAM_SEED = 7;
+export const SPAM_BODY_CHARS = 1000;
 
 export const step: AssetStep = {
   name: "corpora",

@@ -111,3 +111,4 @@ export {
   type Vector,
 } from "./local";
 export { idbCache, idbStore, openLabelingDB } from "./idb-store";
+export { evaluationReport, type EvaluationReport } from "./report";

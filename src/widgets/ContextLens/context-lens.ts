@@ -7,12 +7,8 @@ import {
   scalePoint,
   select,
 } from "d3";
-import {
-  contextView,
-  createEncoderClient,
-  type ContextView,
-  type EncoderClient,
-} from "@/lib/encoder/index";
+import { contextView, type ContextView } from "@/lib/encoder/index";
+import { offlineEncoder } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "./presets";
 
@@ -27,40 +23,6 @@ const OKABE_ITO = [
   "--cb-sky",
   "--fg-muted",
 ];
-
-let client: EncoderClient | null = null;
-let ready: Promise<unknown> | null = null;
-
-/** One worker for the page, started on first use. */
-function encoderClient(onProgress: (label: string, fraction?: number) => void): {
-  client: EncoderClient;
-  ready: Promise<unknown>;
-} {
-  if (!client || !ready) {
-    const worker = new Worker(new URL("../../lib/encoder/worker.ts", import.meta.url), {
-      type: "module",
-    });
-    client = createEncoderClient(worker);
-    ready = client.load(
-      {
-        localModelPath: "/generated/models/",
-        wasmPaths: {
-          mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-          wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
-        },
-      },
-      (p) => {
-        onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
-      },
-    );
-    ready.catch(() => {
-      client?.terminate();
-      client = null;
-      ready = null;
-    });
-  }
-  return { client, ready };
-}
 
 function textColor(value: number): string {
   return value > 0.55 ? "#111" : "#fff";
@@ -179,11 +141,10 @@ class ContextLens extends LabWidget {
     const button = this.el("run", HTMLButtonElement);
     button.disabled = true;
     try {
-      const { client: encoder, ready: loaded } = encoderClient((label, fraction) => {
+      this.showLoading("Loading the model…");
+      const encoder = await offlineEncoder((label, fraction) => {
         this.showLoading(label, fraction);
       });
-      this.showLoading("Loading the model…");
-      await loaded;
       this.showLoading("Encoding…");
       const { encodings, ms } = await encoder.encode(sentences);
       this.#view = contextView(encodings, target);

@@ -4,47 +4,19 @@
  * loaded only when chosen). The key is kept in memory, or in sessionStorage
  * when the learner asks; never in the URL.
  */
-import { createEncoderClient, type EncoderClient } from "@/lib/encoder/index";
 import {
   createLocalProvider,
   loadCl100kCounter,
   type CountTokens,
   type EmbeddingProvider,
 } from "@/lib/embeddings/index";
+import { offlineEncoder } from "@/scripts/encoder-workers";
 
-let client: EncoderClient | null = null;
-let ready: Promise<unknown> | null = null;
-
-/** The offline encoder, one worker per page, loaded on first use. */
+/** The offline encoder (the page's shared worker), loaded on first use. */
 export async function localProvider(
   onProgress: (label: string, fraction?: number) => void,
 ): Promise<EmbeddingProvider> {
-  if (!client || !ready) {
-    const worker = new Worker(new URL("../../lib/encoder/worker.ts", import.meta.url), {
-      type: "module",
-    });
-    const created = createEncoderClient(worker);
-    client = created;
-    ready = created.load(
-      {
-        localModelPath: "/generated/models/",
-        wasmPaths: {
-          mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-          wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
-        },
-      },
-      (p) => {
-        onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
-      },
-    );
-    ready.catch(() => {
-      created.terminate();
-      client = null;
-      ready = null;
-    });
-  }
-  const encoder = client;
-  await ready;
+  const encoder = await offlineEncoder(onProgress);
   return createLocalProvider(async (texts) => (await encoder.encode(texts)).encodings);
 }
 

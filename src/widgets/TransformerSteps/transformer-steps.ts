@@ -14,7 +14,7 @@ import {
   type TargetInContext,
 } from "@/lib/encoder/index";
 import { LabWidget } from "@/scripts/lab-widget";
-import { encoderClient } from "./encoder-client";
+import { offlineEncoder } from "@/scripts/encoder-workers";
 import { renderFigure } from "./step-figure";
 import { buildSteps, stageOf, stepLabel, stepText, stepTitle, type Step } from "./steps";
 
@@ -93,11 +93,10 @@ class TransformerSteps extends LabWidget {
     const button = this.el("run", HTMLButtonElement);
     button.disabled = true;
     try {
-      const { client: encoder, ready: loaded } = encoderClient((label, fraction) => {
+      this.showLoading("Loading the model…");
+      const encoder = await offlineEncoder((label, fraction) => {
         this.showLoading(label, fraction);
       });
-      this.showLoading("Loading the model…");
-      await loaded;
       this.showLoading("Running the sentence through the layers…");
       const { encodings, ms } = await encoder.encode([text]);
       const encoding = encodings[0];

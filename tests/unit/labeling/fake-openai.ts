@@ -3,7 +3,8 @@
  * completions with structured output, files, batches and fine-tuning jobs,
  * with injectable latency, 429s with Retry-After, 500s, timeouts, malformed
  * answers and a key check. It counts requests and billed (200) answers per
- * item, so tests can prove nothing was lost, duplicated or paid twice.
+ * item, so tests can prove nothing was lost, duplicated or paid twice. It
+ * answers CORS preflights, so browser tests can call it from the site.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -140,6 +141,18 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
   let next = 0;
 
   const server = createServer((req, res) => {
+    // CORS, so pages served from another 127.0.0.1 port can call it (the browser SDK sends extra headers)
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", "retry-after, retry-after-ms");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     void (async () => {
       const raw = await readBody(req);
       const url = new URL(req.url ?? "/", "http://127.0.0.1");

@@ -1,0 +1,85 @@
+/**
+ * The evaluation a learner reads after a job: agreement with the gold labels
+ * (single-label tasks) with bootstrap 95 % intervals for accuracy, macro F1
+ * and Cohen's kappa, and Krippendorff's alpha across votes when there are
+ * several. Shared by the LabelingSandbox and the command line.
+ */
+import { krippendorffAlphaNominal } from "./alpha";
+import { bootstrapInterval, type Interval } from "./bootstrap";
+import { evaluate, type Evaluation } from "./metrics";
+import type { ItemResult } from "./store";
+import type { LabelItem, TaskSpec } from "./task";
+
+export interface EvaluationReport {
+  /** Items with both a gold label and a result. */
+  scored: number;
+  evaluation: Evaluation | null;
+  accuracy: Interval | null;
+  macroF1: Interval | null;
+  kappa: Interval | null;
+  /** Krippendorff's alpha (nominal) across votes; null with one vote. */
+  votesAlpha: number | null;
+  /** Why there is no evaluation, in words (empty when there is one). */
+  reason: string;
+}
+
+export function evaluationReport(
+  task: TaskSpec,
+  items: readonly LabelItem[],
+  results: readonly ItemResult[],
+  gold: ReadonlyMap<string, string>,
+  options: { resamples?: number; seed?: number } = {},
+): EvaluationReport {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const votesAlpha =
+    task.votes > 1 && results.length > 0
+      ? krippendorffAlphaNominal(
+          Array.from({ length: task.votes }, (_, v) =>
+            results.map((r) => r.votes[v]?.join("+") ?? null),
+          ),
+        )
+      : null;
+  const none = (reason: string): EvaluationReport => ({
+    scored: 0,
+    evaluation: null,
+    accuracy: null,
+    macroF1: null,
+    kappa: null,
+    votesAlpha,
+    reason,
+  });
+  if (task.mode !== "single")
+    return none("Agreement with gold labels is computed for one-label answers.");
+  const names = task.labels.map((l) => l.name);
+  const scored = items.filter((item) => gold.has(item.id) && byId.has(item.id));
+  if (scored.length === 0) return none("No labelled item has a gold label yet.");
+  const goldLabels = scored.map((item) => gold.get(item.id) ?? "");
+  const unknown = goldLabels.find((g) => !names.includes(g));
+  if (unknown !== undefined)
+    return none(
+      `The gold label “${unknown}” is not one of the labels (${names.join(", ")}): rename the label or pick another gold column.`,
+    );
+  const predicted = scored.map((item) => byId.get(item.id)?.labels[0] ?? null);
+  const interval = (statistic: (e: Evaluation) => number): Interval =>
+    bootstrapInterval(
+      scored.length,
+      (idx) =>
+        statistic(
+          evaluate(
+            idx.map((i) => goldLabels[i] as string),
+            idx.map((i) => predicted[i] ?? null),
+            names,
+          ),
+        ),
+      { resamples: options.resamples ?? 500, seed: options.seed ?? 42 },
+    );
+  return {
+    scored: scored.length,
+    evaluation: evaluate(goldLabels, predicted, names),
+    accuracy: interval((e) => e.accuracy),
+    macroF1: interval((e) => e.macroF1),
+    kappa: interval((e) => e.kappa),
+    votesAlpha,
+    reason: "",
+  };
+}

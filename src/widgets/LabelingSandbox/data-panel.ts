@@ -1,0 +1,180 @@
+/**
+ * Step 1 of the sandbox: the dataset (bundled or the learner's CSV), the
+ * column choice, how many rows to label, and a virtualised view of the rows.
+ * The first `rows` items are labelled; the gold-labelled rows after them are
+ * the pool for few-shot examples and local training.
+ */
+import { datasetFromTable, type Table } from "@/lib/labeling/table";
+import { LabelingError, type LabelItem } from "@/lib/labeling/task";
+import {
+  BUNDLED,
+  guessColumn,
+  loadBundled,
+  loadFile,
+  MAX_JOB_ROWS,
+  type BundledDataset,
+} from "./datasets";
+import { VirtualTable } from "./virtual-table";
+
+export interface Selection {
+  name: string;
+  items: LabelItem[];
+  gold: Map<string, string>;
+  pool: { text: string; label: string }[];
+  skipped: number;
+}
+
+type Part = <T extends HTMLElement>(name: string, type: abstract new () => T) => T;
+
+const NONE = "";
+
+export class DataPanel {
+  table: Table | null = null;
+  name = "";
+  readonly #part: Part;
+  readonly #view: VirtualTable<Record<string, string>>;
+  #onChange: () => void;
+
+  constructor(part: Part, onChange: () => void) {
+    this.#part = part;
+    this.#onChange = onChange;
+    this.#view = new VirtualTable<Record<string, string>>({
+      label: "Dataset rows",
+      columns: [
+        { title: "#", width: "3.2rem", text: (_r, i) => String(i + 1) },
+        {
+          title: "Text",
+          width: "minmax(0, 1fr)",
+          text: (r) => r[this.#select("text-col").value] ?? "",
+        },
+        {
+          title: "Gold",
+          width: "5.5rem",
+          text: (r) => {
+            const gold = this.#select("gold-col").value;
+            return gold ? (r[gold] ?? "") : "";
+          },
+        },
+      ],
+    });
+    part("data-table", HTMLElement).append(this.#view.element);
+    for (const name of ["text-col", "gold-col", "id-col"])
+      this.#select(name).addEventListener("change", () => {
+        this.#view.refresh();
+        this.#onChange();
+      });
+    part("rows", HTMLInputElement).addEventListener("input", () => {
+      this.#onChange();
+    });
+  }
+
+  #select(name: string): HTMLSelectElement {
+    return this.#part(name, HTMLSelectElement);
+  }
+
+  /** Loads a bundled dataset and applies its codebook columns. */
+  async loadBundled(dataset: BundledDataset): Promise<void> {
+    this.#show(await loadBundled(dataset), dataset.id, dataset.columns);
+  }
+
+  async loadFile(file: File): Promise<void> {
+    const table = await loadFile(file);
+    const text = guessColumn(
+      table.columns,
+      /^(text|body|content|message|tweet|sentence)s?$/i,
+      table.columns[0] ?? "",
+    );
+    const gold = guessColumn(table.columns, /^(label|gold|class|category|code)s?$/i, NONE);
+    const id = guessColumn(table.columns, /^(id|item_?id|doc_?id)$/i, NONE);
+    this.#show(table, file.name, { text, gold, id });
+  }
+
+  /** A dataset that is not available (a file after a reload): empties the view. */
+  forget(message: string): void {
+    this.table = null;
+    this.name = "";
+    this.#view.setRows([]);
+    this.#part("data-summary", HTMLElement).textContent = message;
+  }
+
+  #show(table: Table, name: string, columns: { text: string; gold: string; id: string }): void {
+    this.table = table;
+    this.name = name;
+    const fill = (select: HTMLSelectElement, value: string, none?: string): void => {
+      const options = table.columns.map((c) => new Option(c, c));
+      if (none !== undefined) options.unshift(new Option(none, NONE));
+      select.replaceChildren(...options);
+      select.value = value;
+    };
+    fill(this.#select("text-col"), columns.text);
+    fill(this.#select("gold-col"), columns.gold, "(none)");
+    fill(this.#select("id-col"), columns.id, "(row number)");
+    this.#view.setRows(table.rows);
+    // a smaller file than the last one: label all of it rather than ask for fewer rows
+    const rows = this.#part("rows", HTMLInputElement);
+    const usable = table.rows.filter((r) => (r[columns.text] ?? "").trim()).length;
+    if (usable > 0 && Number(rows.value) > usable) rows.value = String(usable);
+    this.#onChange();
+  }
+
+  /** What to label, from the current choices; throws LabelingError saying what to fix. */
+  selection(): Selection {
+    const table = this.table;
+    if (!table) throw new LabelingError("Choose a dataset or a CSV file first.");
+    const text = this.#select("text-col").value;
+    const goldColumn = this.#select("gold-col").value;
+    const idColumn = this.#select("id-col").value;
+    const dataset = datasetFromTable(table, {
+      text,
+      ...(goldColumn ? { gold: goldColumn } : {}),
+      ...(idColumn ? { id: idColumn } : {}),
+    });
+    if (dataset.items.length === 0)
+      throw new LabelingError(
+        `The “${text}” column is empty in every row: choose the text column.`,
+      );
+    const rows = Number(this.#part("rows", HTMLInputElement).value);
+    const limit = Math.min(dataset.items.length, MAX_JOB_ROWS);
+    if (!Number.isInteger(rows) || rows < 1 || rows > limit)
+      throw new LabelingError(
+        `Rows to label must be a whole number from 1 to ${limit.toLocaleString("en")}` +
+          (dataset.items.length > MAX_JOB_ROWS
+            ? " (label larger files with npm run label or the Batch API export)."
+            : "."),
+      );
+    const items = dataset.items.slice(0, rows);
+    const gold = new Map(
+      items.flatMap((item) => {
+        const g = dataset.gold.get(item.id);
+        return g === undefined ? [] : [[item.id, g] as [string, string]];
+      }),
+    );
+    const pool = dataset.items.slice(rows).flatMap((item) => {
+      const label = dataset.gold.get(item.id);
+      return label === undefined ? [] : [{ text: item.text, label }];
+    });
+    return { name: this.name, items, gold, pool, skipped: dataset.skipped };
+  }
+
+  /** One line about the data, or the problem with the current choice. */
+  summarize(): void {
+    const out = this.#part("data-summary", HTMLElement);
+    if (!this.table) return;
+    try {
+      const s = this.selection();
+      out.textContent =
+        `${this.table.rows.length.toLocaleString("en")} rows in ${s.name}; labelling the first ${s.items.length.toLocaleString("en")}` +
+        (s.gold.size
+          ? ` (${s.gold.size} with gold labels)`
+          : " (no gold labels: choose a gold column to evaluate)") +
+        `; ${s.pool.length.toLocaleString("en")} more gold-labelled rows for examples and training` +
+        (s.skipped ? `; ${s.skipped} empty rows skipped.` : ".");
+      out.dataset["problem"] = "false";
+    } catch (error) {
+      out.textContent = error instanceof Error ? error.message : String(error);
+      out.dataset["problem"] = "true";
+    }
+  }
+}
+
+export { BUNDLED };

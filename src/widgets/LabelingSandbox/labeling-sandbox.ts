@@ -1,0 +1,659 @@
+import { formatDollars, priceTable } from "@/lib/labeling/cost";
+import { estimateTaskCost, resultsCost } from "@/lib/labeling/estimate";
+import { batchJSONL, fineTuneJSONL, resultsCSV } from "@/lib/labeling/exports";
+import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
+import { buildMessages, messageText } from "@/lib/labeling/prompt";
+import { evaluationReport } from "@/lib/labeling/report";
+import { runJob } from "@/lib/labeling/runner";
+import type { ItemResult } from "@/lib/labeling/store";
+import {
+  examplesFromRows,
+  LabelingError,
+  validateTask,
+  type LabelItem,
+  type TaskSpec,
+} from "@/lib/labeling/task";
+import { countChatTokens } from "@/lib/labeling/tokens";
+import { LabWidget } from "@/scripts/lab-widget";
+import { BUNDLED, DataPanel } from "./data-panel";
+import { parseLabelLines } from "./datasets";
+import { download } from "./download";
+import { renderEvaluation } from "./evaluation-view";
+import {
+  clearCurrentJob,
+  jobId,
+  loadCurrentJob,
+  saveCurrentJob,
+  type JobRecord,
+  type LocalMethod,
+  type ProviderSettings,
+} from "./job-store";
+import { apiProvider, localProvider, storedKey, storeKey } from "./providers";
+import { VirtualTable } from "./virtual-table";
+
+/** Form fields kept with a job, so a reload shows what the job asked. */
+const FORM_FIELDS = [
+  "labels",
+  "instructions",
+  "template",
+  "mode",
+  "k",
+  "shots",
+  "votes",
+  "rows",
+  "method",
+  "base-url",
+  "model",
+  "concurrency",
+] as const;
+const PRICES = priceTable();
+/** The context window assumed for API models (input tokens per request). */
+const MAX_INPUT_TOKENS = 100_000;
+
+class LabelingSandbox extends LabWidget {
+  #data!: DataPanel;
+  #results = new Map<string, ItemResult>();
+  #job: JobRecord | null = null;
+  #abort: AbortController | null = null;
+  #resultsView!: VirtualTable<LabelItem>;
+  #previewTimer = 0;
+  #statsFrame = 0;
+  #started = 0;
+  #doneAtStart = 0;
+  /** What the local method learned from, shown with the stats. */
+  #note = "";
+
+  protected async setup(): Promise<void> {
+    this.#data = new DataPanel(
+      (name, type) => this.el(name, type),
+      () => {
+        this.#data.summarize();
+        this.#schedulePreview();
+      },
+    );
+    this.#resultsView = new VirtualTable<LabelItem>({
+      label: "Results",
+      columns: [
+        { title: "Item", width: "6.5rem", text: (item) => item.id },
+        { title: "Text", width: "minmax(0, 1fr)", text: (item) => item.text },
+        {
+          title: "Gold",
+          width: "4.5rem",
+          text: (item) => this.#job?.gold.find(([id]) => id === item.id)?.[1] ?? "",
+        },
+        {
+          title: "Label",
+          width: "5.5rem",
+          className: "vt-label",
+          text: (item) => this.#labelText(item.id),
+        },
+      ],
+      onPick: (item) => {
+        this.#showDetail(item);
+      },
+      rowData: (item) => {
+        const result = this.#results.get(item.id);
+        const gold = this.#goldOf(item.id);
+        return {
+          status: result?.status ?? "pending",
+          match: result && gold !== undefined ? String(result.labels[0] === gold) : "",
+        };
+      },
+    });
+    this.el("results-table").append(this.#resultsView.element);
+    this.#wire();
+    const state = this.readState();
+    const dataset = state.get("data");
+    if (dataset === "spam" || dataset === "politics" || dataset === "file")
+      this.el("dataset", HTMLSelectElement).value = dataset;
+    if (state.get("provider") === "api") this.el("provider-api", HTMLInputElement).checked = true;
+    const method = state.get("method");
+    if (method === "centroid" || method === "probe")
+      this.el("method", HTMLSelectElement).value = method;
+    const { key, remembered } = storedKey();
+    this.el("key", HTMLInputElement).value = key;
+    this.el("remember", HTMLInputElement).checked = remembered;
+    this.#syncProvider();
+    const job = await loadCurrentJob().catch(() => undefined);
+    if (job) this.#restoreForm(job);
+    await this.#chooseDataset(!job);
+    if (job) await this.#showJob(job);
+  }
+
+  #wire(): void {
+    this.el("dataset", HTMLSelectElement).addEventListener("change", () => {
+      void this.guard(() => this.#chooseDataset(true));
+    });
+    this.el("file", HTMLInputElement).addEventListener("change", () => {
+      const file = this.el("file", HTMLInputElement).files?.[0];
+      if (file)
+        void this.guard(async () => {
+          this.clearError();
+          this.showLoading(`Reading ${file.name}…`);
+          try {
+            await this.#data.loadFile(file);
+          } finally {
+            this.hideLoading();
+          }
+        });
+    });
+    for (const name of [
+      "labels",
+      "instructions",
+      "template",
+      "mode",
+      "k",
+      "shots",
+      "votes",
+      "model",
+      "method",
+    ])
+      this.el(name).addEventListener("input", () => {
+        this.#schedulePreview();
+      });
+    this.el("mode", HTMLSelectElement).addEventListener("change", () => {
+      this.el("k-field").hidden = this.el("mode", HTMLSelectElement).value !== "multi";
+      this.#schedulePreview();
+    });
+    this.el("method", HTMLSelectElement).addEventListener("change", () => {
+      this.writeState({ method: this.el("method", HTMLSelectElement).value });
+      this.#schedulePreview();
+    });
+    for (const name of ["provider-local", "provider-api"])
+      this.el(name, HTMLInputElement).addEventListener("change", () => {
+        this.#syncProvider();
+        this.writeState({ provider: this.#providerKind() === "api" ? "api" : null });
+        this.#schedulePreview();
+      });
+    const saveKey = (): void => {
+      storeKey(
+        this.el("key", HTMLInputElement).value.trim(),
+        this.el("remember", HTMLInputElement).checked,
+      );
+    };
+    this.el("key", HTMLInputElement).addEventListener("change", saveKey);
+    this.el("remember", HTMLInputElement).addEventListener("change", saveKey);
+    this.el("forget", HTMLButtonElement).addEventListener("click", () => {
+      this.el("key", HTMLInputElement).value = "";
+      this.el("remember", HTMLInputElement).checked = false;
+      storeKey("", false);
+    });
+    this.el("run", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => this.#run());
+    });
+    this.el("cancel", HTMLButtonElement).addEventListener("click", () => {
+      this.#abort?.abort();
+    });
+    this.el("clear", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => this.#startOver());
+    });
+    this.el("export-csv", HTMLButtonElement).addEventListener("click", () => {
+      const job = this.#job;
+      if (job)
+        download(
+          `labels-${slug(job.dataset)}.csv`,
+          resultsCSV(job.items, [...this.#results.values()], new Map(job.gold)),
+          "text/csv",
+        );
+    });
+    this.el("export-finetune", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => {
+        this.#exportFineTune();
+      });
+    });
+    this.el("export-batch", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => {
+        const { task, selection } = this.#taskAndData();
+        download(
+          `batch-${slug(selection.name)}.jsonl`,
+          batchJSONL(task, selection.items),
+          "application/jsonl",
+        );
+      });
+    });
+  }
+
+  #providerKind(): "local" | "api" {
+    return this.el("provider-api", HTMLInputElement).checked ? "api" : "local";
+  }
+
+  #syncProvider(): void {
+    const api = this.#providerKind() === "api";
+    this.el("api-settings").hidden = !api;
+    this.el("local-settings").hidden = api;
+  }
+
+  async #chooseDataset(applyCodebook: boolean): Promise<void> {
+    const choice = this.el("dataset", HTMLSelectElement).value;
+    this.writeState({ data: choice === "politics" ? null : choice });
+    this.el("file-field").hidden = choice !== "file";
+    if (choice !== "politics" && choice !== "spam") {
+      const file = this.el("file", HTMLInputElement).files?.[0];
+      if (file) await this.#data.loadFile(file);
+      else
+        this.#data.forget(
+          "Choose a CSV file with a header row: one column of texts, and optionally gold labels and ids.",
+        );
+      return;
+    }
+    const dataset = BUNDLED[choice];
+    if (applyCodebook) {
+      this.el("labels", HTMLTextAreaElement).value = dataset.codebook.labels;
+      this.el("instructions", HTMLTextAreaElement).value = dataset.codebook.instructions;
+      this.el("rows", HTMLInputElement).value = String(dataset.codebook.rows);
+    }
+    this.showLoading("Loading the dataset…");
+    try {
+      await this.#data.loadBundled(dataset);
+    } finally {
+      this.hideLoading();
+    }
+  }
+
+  #taskAndData(): {
+    task: TaskSpec;
+    selection: ReturnType<DataPanel["selection"]>;
+    provider: ProviderSettings;
+  } {
+    const selection = this.#data.selection();
+    const num = (name: string): number => Number(this.el(name, HTMLInputElement).value);
+    const labels = parseLabelLines(this.el("labels", HTMLTextAreaElement).value);
+    const shots = num("shots");
+    if (!Number.isInteger(shots) || shots < 0 || shots > 10)
+      throw new LabelingError("Examples per label must be from 0 to 10.");
+    const api = this.#providerKind() === "api";
+    const method = this.el("method", HTMLSelectElement).value as LocalMethod;
+    const mode = this.el("mode", HTMLSelectElement).value === "multi" ? "multi" : "single";
+    const task = validateTask({
+      labels,
+      mode,
+      ...(mode === "multi" ? { maxLabels: num("k") } : {}),
+      instructions: this.el("instructions", HTMLTextAreaElement).value.trim(),
+      template: this.el("template", HTMLTextAreaElement).value,
+      examples:
+        shots > 0
+          ? examplesFromRows(
+              selection.pool,
+              labels.map((l) => l.name.trim()),
+              shots,
+            )
+          : [],
+      model: api ? this.el("model", HTMLInputElement).value : `local-${method}`,
+      parameters: { temperature: 0 },
+      votes: num("votes"),
+    });
+    const concurrency = num("concurrency");
+    if (api && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32))
+      throw new LabelingError("Requests at once must be from 1 to 32.");
+    const provider: ProviderSettings = api
+      ? { kind: "api", baseURL: this.el("base-url", HTMLInputElement).value.trim(), concurrency }
+      : { kind: "local", method };
+    return { task, selection, provider };
+  }
+
+  #schedulePreview(): void {
+    clearTimeout(this.#previewTimer);
+    this.#previewTimer = window.setTimeout(() => {
+      this.#preview();
+    }, 150);
+  }
+
+  /** The first item's messages and the cost line; problems are shown in the cost line as you type. */
+  #preview(): void {
+    const cost = this.el("cost");
+    const host = this.el("preview");
+    try {
+      const { task, selection, provider } = this.#taskAndData();
+      const first = selection.items[0];
+      if (!first) return;
+      const messages = buildMessages(task, first);
+      host.replaceChildren(
+        ...messages.flatMap((m) => {
+          const h = document.createElement("h4");
+          h.textContent = m.role;
+          const pre = document.createElement("pre");
+          pre.textContent = messageText(m);
+          return [h, pre];
+        }),
+      );
+      cost.dataset["problem"] = "false";
+      if (provider.kind === "local") {
+        cost.textContent = `Free: ${selection.items.length.toLocaleString("en")} items × ${task.votes} vote(s), labelled on this device. The first item's messages are ${countChatTokens(messages, "gpt-4.1-mini")} tokens for an API model.`;
+        return;
+      }
+      const e = estimateTaskCost(task, selection.items, PRICES);
+      cost.textContent = e.priced
+        ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`
+        : `${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens; “${task.model}” has no price in the table, so no dollar estimate.`;
+    } catch (error) {
+      cost.textContent = error instanceof Error ? error.message : String(error);
+      cost.dataset["problem"] = "true";
+    }
+  }
+
+  #restoreForm(job: JobRecord): void {
+    const form = job.form;
+    for (const name of FORM_FIELDS) {
+      const value = form[name];
+      const field = this.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+        `[data-part="${name}"]`,
+      );
+      if (field && value !== undefined) field.value = value;
+    }
+    this.el("k-field").hidden = form["mode"] !== "multi";
+    this.el(
+      job.provider.kind === "api" ? "provider-api" : "provider-local",
+      HTMLInputElement,
+    ).checked = true;
+    const choice = job.dataset === "politics" || job.dataset === "spam" ? job.dataset : "file";
+    this.el("dataset", HTMLSelectElement).value = choice;
+    this.#syncProvider();
+  }
+
+  #formValues(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of FORM_FIELDS)
+      out[name] = this.querySelector<HTMLInputElement>(`[data-part="${name}"]`)?.value ?? "";
+    return out;
+  }
+
+  async #showJob(job: JobRecord): Promise<void> {
+    this.#job = job;
+    const db = await openLabelingDB(job.id);
+    const stored = await idbStore(db).load();
+    db.close();
+    this.#results = new Map(stored.map((r) => [r.id, r]));
+    this.#resultsView.setRows(job.items);
+    this.#renderStats(null);
+    this.#renderEvaluation();
+    if (job.status === "running") {
+      this.#banner(
+        `Resuming the job that was running when the page was left (${this.#results.size} of ${job.items.length} done).`,
+      );
+      void this.guard(() => this.#execute(job));
+    } else if (job.status !== "done") {
+      this.#banner(
+        `${job.status === "paused" ? "Paused" : "Cancelled"}: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.${job.message ? ` ${job.message}` : ""}`,
+      );
+    }
+  }
+
+  #banner(text: string): void {
+    const banner = this.el("banner");
+    banner.textContent = text;
+    banner.hidden = !text;
+  }
+
+  async #run(): Promise<void> {
+    this.clearError();
+    this.#banner("");
+    const { task, selection, provider } = this.#taskAndData();
+    const definition = {
+      dataset: selection.name,
+      task,
+      provider,
+      items: selection.items,
+      gold: [...selection.gold],
+      pool: provider.kind === "local" && provider.method !== "zero-shot" ? selection.pool : [],
+    };
+    const id = await jobId(definition);
+    const job: JobRecord = {
+      ...definition,
+      id,
+      status: "running",
+      message: "",
+      form: this.#formValues(),
+    };
+    if (this.#job?.id !== id) {
+      this.#results = new Map();
+      const db = await openLabelingDB(id);
+      this.#results = new Map((await idbStore(db).load()).map((r) => [r.id, r]));
+      db.close();
+    }
+    this.#job = job;
+    this.#resultsView.setRows(job.items);
+    await this.#execute(job);
+  }
+
+  async #execute(job: JobRecord): Promise<void> {
+    if (this.#abort) return;
+    const api = job.provider.kind === "api";
+    const key = this.el("key", HTMLInputElement).value.trim();
+    if (api && !key) {
+      job.status = "paused";
+      job.message = "";
+      await saveCurrentJob(job);
+      throw new LabelingError(
+        "Paste your API key in step 3 (it stays in this browser), then press Label.",
+      );
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#setRunning(true);
+    try {
+      this.#note = "";
+      let provider;
+      if (job.provider.kind === "api") {
+        storeKey(key, this.el("remember", HTMLInputElement).checked);
+        provider = await apiProvider(key, job.provider.baseURL);
+      } else {
+        this.showLoading("Loading the offline model…");
+        const local = await localProvider(
+          job.task,
+          job.provider.method,
+          job.pool,
+          (label, fraction) => {
+            this.showLoading(label, fraction);
+          },
+        );
+        provider = local.provider;
+        this.#note = local.note;
+        this.hideLoading();
+      }
+      job.status = "running";
+      job.message = "";
+      await saveCurrentJob(job);
+      const db = await openLabelingDB(job.id);
+      const cacheDb = api ? await openLabelingDB("response-cache") : null;
+      this.#started = performance.now();
+      this.#doneAtStart = this.#results.size;
+      let retrying = 0;
+      const summary = await runJob({
+        task: job.task,
+        items: job.items,
+        provider,
+        store: idbStore(db),
+        ...(cacheDb ? { cache: idbCache(cacheDb) } : {}),
+        concurrency: job.provider.kind === "api" ? job.provider.concurrency : 16,
+        ...(api ? { maxInputTokens: MAX_INPUT_TOKENS } : {}),
+        signal: abort.signal,
+        onResult: (result, progress) => {
+          this.#results.set(result.id, result);
+          retrying = progress.retrying;
+          this.#scheduleStats(retrying);
+        },
+        onRetry: () => {
+          retrying++;
+          this.#scheduleStats(retrying);
+        },
+      });
+      db.close();
+      cacheDb?.close();
+      for (const r of summary.results) this.#results.set(r.id, r);
+      job.status = summary.status === "done" ? "done" : summary.status;
+      job.message = summary.status === "paused" ? summary.message : "";
+      await saveCurrentJob(job);
+      clearTimeout(this.#statsFrame);
+      this.#statsFrame = 0;
+      this.#renderStats(0);
+      this.#renderEvaluation();
+      this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
+      if (summary.status === "paused") this.showError(summary.message);
+      else if (summary.status === "cancelled")
+        this.#banner(
+          `Cancelled: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.`,
+        );
+    } finally {
+      this.#abort = null;
+      this.#setRunning(false);
+      this.hideLoading();
+    }
+  }
+
+  #setRunning(on: boolean): void {
+    this.el("run", HTMLButtonElement).disabled = on;
+    this.el("cancel", HTMLButtonElement).disabled = !on;
+    this.dataset["running"] = String(on);
+  }
+
+  #scheduleStats(retrying: number): void {
+    if (this.#statsFrame) return;
+    this.#statsFrame = window.setTimeout(() => {
+      this.#statsFrame = 0;
+      this.#renderStats(retrying);
+    }, 100);
+  }
+
+  #renderStats(retrying: number | null): void {
+    const note = this.#note;
+    const job = this.#job;
+    if (!job) return;
+    const results = [...this.#results.values()];
+    const done = results.length;
+    const flagged = results.filter((r) => r.status === "flagged").length;
+    const progress = this.el("progress", HTMLProgressElement);
+    progress.max = job.items.length;
+    progress.value = done;
+    const seconds = (performance.now() - this.#started) / 1000;
+    const rate = this.#started && seconds > 0 ? (done - this.#doneAtStart) / seconds : 0;
+    const spent = resultsCost(results, job.task.model, PRICES);
+    const parts = [
+      `${done.toLocaleString("en")} of ${job.items.length.toLocaleString("en")} done`,
+      `${flagged} flagged`,
+      ...(retrying ? [`${retrying} retrying`] : []),
+      ...(rate > 0 ? [`${rate.toFixed(1)} items/s`] : []),
+      job.provider.kind === "api"
+        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)}`
+        : "free (local)",
+    ];
+    const stats = this.el("stats");
+    stats.textContent = `${parts.join(" · ")}.${note ? ` ${note}` : ""}`;
+    stats.dataset["done"] = String(done);
+    this.el("export-csv", HTMLButtonElement).disabled = done === 0;
+    this.el("export-finetune", HTMLButtonElement).disabled =
+      job.gold.length + job.pool.length === 0;
+    this.#resultsView.refresh();
+  }
+
+  #renderEvaluation(): void {
+    const job = this.#job;
+    if (!job) return;
+    renderEvaluation(
+      this.el("evaluation"),
+      evaluationReport(job.task, job.items, [...this.#results.values()], new Map(job.gold)),
+    );
+  }
+
+  #goldOf(id: string): string | undefined {
+    return this.#job?.gold.find(([g]) => g === id)?.[1];
+  }
+
+  #labelText(id: string): string {
+    const result = this.#results.get(id);
+    if (!result) return "…";
+    return result.status === "flagged" ? "flagged" : result.labels.join(", ");
+  }
+
+  #showDetail(item: LabelItem): void {
+    const detail = this.el("detail");
+    const result = this.#results.get(item.id);
+    const dl = document.createElement("dl");
+    const add = (term: string, value: string, pre = false): void => {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      if (pre) {
+        const p = document.createElement("pre");
+        p.textContent = value;
+        dd.append(p);
+      } else dd.textContent = value;
+      dl.append(dt, dd);
+    };
+    add("Item", item.id);
+    add("Text", item.text, true);
+    add("Gold label", this.#goldOf(item.id) ?? "(none)");
+    if (!result) add("Result", "Not labelled yet.");
+    else {
+      add(
+        "Label",
+        result.status === "flagged"
+          ? "flagged: no valid answer (never guessed)"
+          : result.labels.join(", "),
+      );
+      result.raw.forEach((raw, v) => {
+        add(`Raw answer, vote ${v + 1}`, raw || "(no answer)", true);
+      });
+      add("Requests sent", String(result.requests));
+      if (result.usage.input)
+        add("Tokens billed", `${result.usage.input} in, ${result.usage.output} out`);
+      if (result.notes.length) add("Notes", result.notes.join("\n"), true);
+    }
+    detail.replaceChildren(dl);
+    detail.hidden = false;
+    detail.dataset["item"] = item.id;
+  }
+
+  async #startOver(): Promise<void> {
+    this.#abort?.abort();
+    const job = this.#job;
+    if (job) {
+      const db = await openLabelingDB(job.id);
+      await idbStore(db).clear();
+      db.close();
+    }
+    await clearCurrentJob();
+    this.#job = null;
+    this.#results = new Map();
+    this.#resultsView.setRows([]);
+    this.#banner("");
+    this.el("detail").hidden = true;
+    this.el("stats").textContent = "Nothing labelled yet.";
+    this.el("progress", HTMLProgressElement).value = 0;
+    this.el("export-csv", HTMLButtonElement).disabled = true;
+    this.el("evaluation").replaceChildren();
+  }
+
+  #exportFineTune(): void {
+    const { task, selection } = this.#taskAndData();
+    const rows = [
+      ...selection.items.flatMap((item) => {
+        const g = selection.gold.get(item.id);
+        return g === undefined ? [] : [{ text: item.text, labels: [g] }];
+      }),
+      ...selection.pool.map((r) => ({ text: r.text, labels: [r.label] })),
+    ];
+    if (rows.length < 2)
+      throw new LabelingError("Fine-tuning data needs gold-labelled rows: choose a gold column.");
+    const names = new Set(task.labels.map((l) => l.name));
+    const unknown = rows.find((r) => !names.has(r.labels[0] ?? ""));
+    if (unknown)
+      throw new LabelingError(
+        `The gold label “${unknown.labels[0] ?? ""}” is not one of the labels; fix the labels first.`,
+      );
+    const out = fineTuneJSONL(task, rows);
+    download(`finetune-train-${slug(selection.name)}.jsonl`, out.train, "application/jsonl");
+    download(
+      `finetune-validation-${slug(selection.name)}.jsonl`,
+      out.validation,
+      "application/jsonl",
+    );
+  }
+}
+
+const slug = (name: string): string =>
+  name
+    .replace(/\.csv$/i, "")
+    .replace(/[^\w-]+/g, "-")
+    .slice(0, 40) || "data";
+
+customElements.define("labeling-sandbox", LabelingSandbox);

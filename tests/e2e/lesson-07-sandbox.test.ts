@@ -1,0 +1,244 @@
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
+import Papa from "papaparse";
+import { startFakeOpenAI, type FakeServer } from "../unit/labeling/fake-openai";
+import { expect, expectAccessible, screenshot, setTheme, test } from "./fixtures";
+
+const PATH = "/lessons/07-labeling-with-llms/";
+const KEY = "sk-test-key";
+
+async function openSandbox(page: Page): Promise<Locator> {
+  await page.goto(PATH);
+  const widget = page.locator("labeling-sandbox");
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-ready", "true");
+  await expect(widget.locator('[data-part="data-summary"]')).toContainText("300 rows");
+  return widget;
+}
+
+const runs = async (widget: Locator): Promise<number> =>
+  Number((await widget.getAttribute("data-runs")) ?? 0);
+
+async function exportCSV(page: Page, widget: Locator): Promise<Record<string, string>[]> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    widget.getByRole("button", { name: "Results CSV" }).click(),
+  ]);
+  const text = readFileSync(await file.path(), "utf8");
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+/** The expected HTTP errors of a fake server are not problems; anything else still is. */
+function allowServerErrors(problems: string[], server: FakeServer): void {
+  const rest = problems.filter((p) => !p.includes(server.baseURL));
+  problems.splice(0, problems.length, ...rest);
+}
+
+test.describe("LabelingSandbox", () => {
+  test("labels politics sentences locally, evaluates them, and the numbers agree with the export", async ({
+    guardedPage: page,
+  }) => {
+    test.setTimeout(120_000);
+    const widget = await openSandbox(page);
+    await widget.getByLabel("Rows to label").fill("24");
+    await expect(widget.locator('[data-part="cost"]')).toContainText("Free: 24 items");
+    await widget.getByText("Preview: the exact messages sent").click();
+    await expect(widget.locator('[data-part="preview"] pre').first()).toContainText(
+      "yes: about politics",
+    );
+    await widget.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => runs(widget), { timeout: 90_000 }).toBe(1);
+    await expect(widget.locator('[data-part="stats"]')).toHaveAttribute("data-done", "24");
+
+    // the confusion matrix holds every item, and its diagonal is the accuracy shown
+    const cells = widget.locator("[data-part=confusion] text[data-cell]");
+    const values = new Map<string, number>();
+    for (const cell of await cells.all())
+      values.set((await cell.getAttribute("data-cell")) ?? "", Number(await cell.textContent()));
+    expect([...values.values()].reduce((a, b) => a + b, 0)).toBe(24);
+    const diagonal = (values.get("yes|yes") ?? 0) + (values.get("no|no") ?? 0);
+    const shown = await widget.locator('[data-metric="accuracy"]').textContent();
+    expect(Number(shown?.split(" ")[0])).toBeCloseTo(diagonal / 24, 3);
+
+    // the exported CSV gives the same accuracy, computed here from its rows
+    const rows = await exportCSV(page, widget);
+    expect(rows).toHaveLength(24);
+    expect(new Set(rows.map((r) => r["id"])).size).toBe(24);
+    const agree = rows.filter((r) => r["gold"] === r["label"]).length;
+    expect(agree).toBe(diagonal);
+
+    // an item's raw answer can be inspected
+    await widget.locator(".vt-row button").first().click();
+    await expect(widget.locator('[data-part="detail"]')).toContainText('{"label":');
+
+    // the linear probe learns from the rows that are not being labelled
+    await widget.locator('[data-part="method"]').selectOption("probe");
+    await widget.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => runs(widget), { timeout: 90_000 }).toBe(2);
+    await expect(widget.locator('[data-part="stats"]')).toContainText(
+      /Linear probe trained on \d+ labelled rows; validation accuracy [01]\.\d{3}/,
+    );
+    await expect(widget.locator('[data-metric="kappa"]')).toContainText("95% CI");
+  });
+
+  test("an OpenAI-compatible server: estimate first, the key kept safe, a reload mid-run resumes with one result per item", async ({
+    guardedPage: page,
+  }) => {
+    test.setTimeout(120_000);
+    const server = await startFakeOpenAI({
+      latencyMs: 350,
+      answer: (text, labels) =>
+        /whale|sea|ship|ahab|captain/i.test(text) ? "no" : (labels[0] ?? ""),
+    });
+    const consoleText: string[] = [];
+    page.on("console", (m) => consoleText.push(m.text()));
+    try {
+      const widget = await openSandbox(page);
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await expect(widget.getByText("Data sharing:")).toBeVisible();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("Requests at once").fill("2");
+      await widget.getByLabel("Rows to label").fill("16");
+      await expect(widget.locator('[data-part="cost"]')).toContainText(
+        /Estimate before any call: 16 requests, [\d,]+ input tokens .*\$0\.\d+ on gpt-4\.1-mini/,
+      );
+      expect(server.stats.requests.size).toBe(0);
+
+      // no key: a clear message, nothing sent
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget.getByRole("alert")).toContainText("Paste your API key");
+      expect(server.stats.requests.size).toBe(0);
+
+      await widget.getByLabel("API key").fill(KEY);
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect
+        .poll(async () =>
+          Number(await widget.locator('[data-part="stats"]').getAttribute("data-done")),
+        )
+        .toBeGreaterThanOrEqual(4);
+      await page.reload();
+      const again = page.locator("labeling-sandbox");
+      await again.scrollIntoViewIfNeeded();
+      await expect(again.locator('[data-part="banner"]')).toContainText("Resuming the job");
+      await expect.poll(() => runs(again), { timeout: 60_000 }).toBe(1);
+      await expect(again.locator('[data-part="stats"]')).toHaveAttribute("data-done", "16");
+      const rows = await exportCSV(page, again);
+      expect(rows).toHaveLength(16);
+      expect(new Set(rows.map((r) => r["id"])).size).toBe(16);
+      expect(rows.every((r) => r["label"] === "yes" || r["label"] === "no")).toBe(true);
+      // every item was asked; only requests in flight at the reload can have been answered twice
+      expect(server.stats.billed.size).toBe(16);
+      const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
+      expect(billed).toBeLessThanOrEqual(16 + 2);
+
+      // the key went only to the server, and nowhere else
+      expect([...server.stats.authorizations]).toEqual([`Bearer ${KEY}`]);
+      expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(KEY);
+      expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toContain(KEY);
+      expect(page.url()).not.toContain(KEY);
+      expect(JSON.stringify(rows)).not.toContain(KEY);
+      expect(consoleText.join("\n")).not.toContain(KEY);
+      await expect(again.locator('[data-metric="accuracy"]')).toBeVisible();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("bad input: a rejected key pauses the job, broken CSV and markup are handled, prompt mistakes are named", async ({
+    guardedPage: page,
+    problems,
+  }) => {
+    test.setTimeout(90_000);
+    const server = await startFakeOpenAI();
+    try {
+      const widget = await openSandbox(page);
+      const cost = widget.locator('[data-part="cost"]');
+      await widget.getByLabel("Template (user message;").fill("Classify this please.");
+      await expect(cost).toContainText("no {text} placeholder");
+      await widget.getByLabel("Template (user message;").fill("Text: {text}");
+      await widget.getByLabel("Labels, one per line").fill("yes: politics\nyes: again");
+      await expect(cost).toContainText("appears twice");
+      await widget.getByLabel("Labels, one per line").fill("yes: politics\nno: not politics");
+      await widget.getByLabel("Rows to label").fill("100000");
+      await expect(widget.locator('[data-part="data-summary"]')).toContainText(
+        "Rows to label must be a whole number from 1 to 300",
+      );
+      await widget.getByLabel("Rows to label").fill("6");
+
+      // a key the server rejects: the job pauses with a clear message and nothing is lost
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("API key").fill("sk-wrong");
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget.getByRole("alert")).toContainText("rejected the key (401)");
+      await expect(widget.locator('[data-part="stats"]')).toHaveAttribute("data-done", "0");
+      await widget.getByLabel("API key").fill(KEY);
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget.locator('[data-part="stats"]')).toHaveAttribute("data-done", "6");
+
+      // a CSV with markup: shown as text, never run
+      await widget.locator('[data-part="dataset"]').selectOption("file");
+      const evil =
+        'id,text,label\n1,"<img src=x onerror=""window.__pwned=1""> hello",yes\n2,<script>window.__pwned=2</script>,no\n3,,yes\n';
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "evil.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(evil),
+      });
+      await expect(widget.locator('[data-part="data-summary"]')).toContainText(
+        "1 empty rows skipped",
+      );
+      await expect(widget.locator('[data-part="data-table"] .vt-row').first()).toContainText(
+        "<img src=x",
+      );
+      expect(
+        await widget
+          .locator('[data-part="data-table"] img, [data-part="data-table"] script')
+          .count(),
+      ).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+      // a malformed CSV: a message that says where, and the widget keeps working
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "broken.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from('id,text\n1,"an unclosed quote\n2,fine\n'),
+      });
+      await expect(widget.getByRole("alert")).toContainText("The CSV is malformed");
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "empty.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(""),
+      });
+      await expect(widget.getByRole("alert")).toContainText("empty.csv is empty");
+    } finally {
+      allowServerErrors(problems, server);
+      await server.close();
+    }
+  });
+
+  test("screenshots after a local run: light, dark, and 375 px; accessible", async ({
+    guardedPage: page,
+  }) => {
+    test.setTimeout(120_000);
+    const widget = await openSandbox(page);
+    await widget.getByLabel("Rows to label").fill("12");
+    await widget.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => runs(widget), { timeout: 90_000 }).toBe(1);
+    await widget.locator(".vt-row button").first().click();
+    await page.addStyleTag({ content: ".site-header { position: static !important; }" });
+    for (const theme of ["light", "dark"] as const) {
+      await setTheme(page, theme);
+      await widget.screenshot({ path: `test-results/screenshots/labeling-sandbox-${theme}.png` });
+      await expectAccessible(page, `lesson 07 sandbox (${theme})`);
+    }
+    await page.setViewportSize({ width: 375, height: 800 });
+    await widget.scrollIntoViewIfNeeded();
+    await widget.screenshot({ path: "test-results/screenshots/labeling-sandbox-375.png" });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "lesson-07-sandbox-page-375");
+  });
+});
