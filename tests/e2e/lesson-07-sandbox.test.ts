@@ -217,6 +217,57 @@ test.describe("LabelingSandbox", () => {
     }
   });
 
+  test("images: a vision model receives each image; CLIP, offline, says it needs the internet", async ({
+    guardedPage: page,
+    problems,
+  }) => {
+    test.setTimeout(90_000);
+    const server = await startFakeOpenAI();
+    // a 1×1 PNG, as data: URLs (no image host needed)
+    const png =
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const csv = `id,caption,image,label\np1,a crowd with signs,"${png}",yes\np2,a quiet beach,"${png}",no\n`;
+    await page.route(/huggingface\.co/, (route) => route.abort("internetdisconnected"));
+    try {
+      const widget = await openSandbox(page);
+      await widget.locator('[data-part="dataset"]').selectOption("file");
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "photos.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv),
+      });
+      await expect(widget.locator('[data-part="image-col"]')).toHaveValue("image");
+      await expect(widget.locator('[data-part="text-col"]')).toHaveValue("caption");
+      await widget.getByLabel("Labels, one per line").fill("yes: a protest\nno: not a protest");
+
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("API key").fill(KEY);
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget.locator('[data-part="stats"]')).toHaveAttribute("data-done", "2");
+      const sent = server.stats.bodies.map(
+        (b) => JSON.parse(b) as { messages: { content: unknown }[] },
+      );
+      for (const body of sent)
+        expect(body.messages.at(-1)?.content).toEqual([
+          { type: "text", text: expect.stringContaining("a ") as unknown },
+          { type: "image_url", image_url: { url: png } },
+        ]);
+
+      await widget.getByLabel("Local (offline encoder)").check();
+      await widget.locator('[data-part="method"]').selectOption("clip");
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget.getByRole("alert")).toContainText("CLIP needs the internet", {
+        timeout: 30_000,
+      });
+    } finally {
+      const rest = problems.filter((p) => !/huggingface\.co/.test(p));
+      problems.splice(0, problems.length, ...rest);
+      allowServerErrors(problems, server);
+      await server.close();
+    }
+  });
+
   test("screenshots after a local run: light, dark, and 375 px; accessible", async ({
     guardedPage: page,
   }) => {

@@ -58,7 +58,7 @@ export class DataPanel {
       ],
     });
     part("data-table", HTMLElement).append(this.#view.element);
-    for (const name of ["text-col", "gold-col", "id-col"])
+    for (const name of ["text-col", "gold-col", "id-col", "image-col"])
       this.#select(name).addEventListener("change", () => {
         this.#view.refresh();
         this.#onChange();
@@ -81,12 +81,13 @@ export class DataPanel {
     const table = await loadFile(file);
     const text = guessColumn(
       table.columns,
-      /^(text|body|content|message|tweet|sentence)s?$/i,
+      /^(text|body|content|message|tweet|sentence|caption)s?$/i,
       table.columns[0] ?? "",
     );
     const gold = guessColumn(table.columns, /^(label|gold|class|category|code)s?$/i, NONE);
     const id = guessColumn(table.columns, /^(id|item_?id|doc_?id)$/i, NONE);
-    this.#show(table, file.name, { text, gold, id });
+    const image = guessColumn(table.columns, /^(image|image_?url|img|photo|picture)s?$/i, NONE);
+    this.#show(table, file.name, { text, gold, id, image });
   }
 
   /** A dataset that is not available (a file after a reload): empties the view. */
@@ -97,7 +98,11 @@ export class DataPanel {
     this.#part("data-summary", HTMLElement).textContent = message;
   }
 
-  #show(table: Table, name: string, columns: { text: string; gold: string; id: string }): void {
+  #show(
+    table: Table,
+    name: string,
+    columns: { text: string; gold: string; id: string; image?: string },
+  ): void {
     this.table = table;
     this.name = name;
     const fill = (select: HTMLSelectElement, value: string, none?: string): void => {
@@ -109,6 +114,7 @@ export class DataPanel {
     fill(this.#select("text-col"), columns.text);
     fill(this.#select("gold-col"), columns.gold, "(none)");
     fill(this.#select("id-col"), columns.id, "(row number)");
+    fill(this.#select("image-col"), columns.image ?? NONE, "(none)");
     this.#view.setRows(table.rows);
     // a smaller file than the last one: label all of it rather than ask for fewer rows
     const rows = this.#part("rows", HTMLInputElement);
@@ -124,8 +130,10 @@ export class DataPanel {
     const text = this.#select("text-col").value;
     const goldColumn = this.#select("gold-col").value;
     const idColumn = this.#select("id-col").value;
+    const imageColumn = this.#select("image-col").value;
     const dataset = datasetFromTable(table, {
       text,
+      ...(imageColumn ? { image: imageColumn } : {}),
       ...(goldColumn ? { gold: goldColumn } : {}),
       ...(idColumn ? { id: idColumn } : {}),
     });

@@ -7,7 +7,7 @@
  */
 import type { LabelItem, TaskSpec } from "@/lib/labeling/task";
 
-export type LocalMethod = "zero-shot" | "centroid" | "probe";
+export type LocalMethod = "zero-shot" | "centroid" | "probe" | "clip";
 
 export type ProviderSettings =
   { kind: "local"; method: LocalMethod } | { kind: "api"; baseURL: string; concurrency: number };

@@ -108,7 +108,7 @@ class LabelingSandbox extends LabWidget {
       this.el("dataset", HTMLSelectElement).value = dataset;
     if (state.get("provider") === "api") this.el("provider-api", HTMLInputElement).checked = true;
     const method = state.get("method");
-    if (method === "centroid" || method === "probe")
+    if (method === "centroid" || method === "probe" || method === "clip")
       this.el("method", HTMLSelectElement).value = method;
     const { key, remembered } = storedKey();
     this.el("key", HTMLInputElement).value = key;
@@ -285,6 +285,10 @@ class LabelingSandbox extends LabWidget {
     const concurrency = num("concurrency");
     if (api && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32))
       throw new LabelingError("Requests at once must be from 1 to 32.");
+    if (!api && method === "clip" && !selection.items.some((item) => item.image))
+      throw new LabelingError(
+        "CLIP labels images: load a CSV with an image column (image URLs or data: URLs) and choose it in step 1.",
+      );
     const provider: ProviderSettings = api
       ? { kind: "api", baseURL: this.el("base-url", HTMLInputElement).value.trim(), concurrency }
       : { kind: "local", method };
@@ -394,7 +398,10 @@ class LabelingSandbox extends LabWidget {
       provider,
       items: selection.items,
       gold: [...selection.gold],
-      pool: provider.kind === "local" && provider.method !== "zero-shot" ? selection.pool : [],
+      pool:
+        provider.kind === "local" && (provider.method === "centroid" || provider.method === "probe")
+          ? selection.pool
+          : [],
     };
     const id = await jobId(definition);
     const job: JobRecord = {

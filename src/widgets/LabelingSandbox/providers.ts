@@ -51,6 +51,31 @@ export async function apiProvider(apiKey: string, baseURL: string): Promise<Chat
   return createOpenAIChat({ apiKey, baseURL, timeoutMs: 30_000 });
 }
 
+/** CLIP from the hub (online only), loaded once per page. */
+let clip: Promise<import("@/lib/labeling/clip").ClassifyImage> | null = null;
+
+async function clipProvider(
+  task: TaskSpec,
+  onProgress: (label: string, fraction?: number) => void,
+): Promise<LocalSetup> {
+  const { createClipLabeler, loadClipClassifier } = await import("@/lib/labeling/clip");
+  onProgress("Downloading CLIP from the Hugging Face hub…");
+  clip ??= loadClipClassifier({
+    wasmPaths: {
+      mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
+      wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+    },
+    onProgress,
+  });
+  clip.catch(() => {
+    clip = null;
+  });
+  return {
+    provider: createClipLabeler(task, await clip),
+    note: "CLIP zero-shot: each image gets the label whose description CLIP finds closest (the images were sent to nobody; the model ran in this tab).",
+  };
+}
+
 export interface LocalSetup {
   provider: ChatProvider;
   /** What the method learned from, for the learner (e.g. the probe's validation accuracy). */
@@ -64,6 +89,7 @@ export async function localProvider(
   pool: readonly { text: string; label: string }[],
   onProgress: (label: string, fraction?: number) => void,
 ): Promise<LocalSetup> {
+  if (method === "clip") return clipProvider(task, onProgress);
   const encoder = await offlineEncoder(onProgress);
   const embed: EmbedTexts = async (texts) =>
     (await encoder.encode(texts)).encodings.map((e) => e.sentenceEmbedding ?? new Float32Array(0));
