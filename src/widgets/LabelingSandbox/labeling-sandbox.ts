@@ -28,7 +28,8 @@ import {
   type LocalMethod,
   type ProviderSettings,
 } from "./job-store";
-import { apiProvider, localProvider, storedKey, storeKey } from "./providers";
+import { storedKey, storeKey } from "@/scripts/api-key";
+import { apiProvider, localProvider } from "./providers";
 import { VirtualTable } from "./virtual-table";
 
 /** Form fields kept with a job, so a reload shows what the job asked. */

@@ -1,9 +1,8 @@
 /**
  * The sandbox's providers: the offline encoder with one of three local
- * methods (nothing leaves the tab), or an OpenAI-compatible API with the
- * learner's key. The key lives in sessionStorage (this tab) unless the learner
- * ticks "remember" (localStorage); it never goes into the URL, an export or
- * a log. The OpenAI SDK loads only when the API is used.
+ * methods (nothing leaves the tab), CLIP from the hub (online), or an
+ * OpenAI-compatible API with the learner's key (src/scripts/api-key.ts).
+ * The OpenAI SDK loads only when the API is used.
  */
 import {
   argmax,
@@ -20,31 +19,8 @@ import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
 import { offlineEncoder } from "@/scripts/encoder-workers";
 import type { LocalMethod } from "./job-store";
 
-const KEY = "llmlab:labeling:api-key";
 /** Training rows embedded for the probe and the centroids (enough to learn, quick to embed). */
 const MAX_TRAINING_ROWS = 200;
-
-export function storedKey(): { key: string; remembered: boolean } {
-  try {
-    const remembered = localStorage.getItem(KEY);
-    if (remembered) return { key: remembered, remembered: true };
-    return { key: sessionStorage.getItem(KEY) ?? "", remembered: false };
-  } catch {
-    return { key: "", remembered: false };
-  }
-}
-
-/** Keeps the key for this tab, or on this device when `remember` is set. */
-export function storeKey(key: string, remember: boolean): void {
-  try {
-    localStorage.removeItem(KEY);
-    sessionStorage.removeItem(KEY);
-    if (!key) return;
-    (remember ? localStorage : sessionStorage).setItem(KEY, key);
-  } catch {
-    // storage blocked: the key stays in the input only
-  }
-}
 
 export async function apiProvider(apiKey: string, baseURL: string): Promise<ChatProvider> {
   const { createOpenAIChat } = await import("@/lib/labeling/openai-chat");
