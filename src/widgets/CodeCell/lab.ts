@@ -10,6 +10,7 @@ export * from "../../lib/corpora/index";
 export * from "../../lib/ngram/index";
 export * from "../../lib/schelling/index";
 export * from "../../lib/encoder/index";
+export * from "../../lib/survey/index";
 // Both the encoder and the n-gram index report loading progress; cells see the encoder's.
 export type { LoadProgress } from "../../lib/encoder/index";
 export { loadWords, loadLocalEncoder, loadNgramIndex, type CorpusName } from "./lab-data";
