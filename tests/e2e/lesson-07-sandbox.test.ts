@@ -217,6 +217,68 @@ test.describe("LabelingSandbox", () => {
     }
   });
 
+  test("Batch API round trip: the exported requests' output imports as results, failures flagged", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openSandbox(page);
+    await widget.getByLabel("Rows to label").fill("6");
+    await widget.getByLabel("Votes (majority)").fill("3");
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      widget.getByRole("button", { name: "Batch API JSONL" }).click(),
+    ]);
+    const requests = readFileSync(await file.path(), "utf8")
+      .trim()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            custom_id: string;
+            body: { model: string; messages: { content: string }[] };
+          },
+      );
+    expect(requests).toHaveLength(18);
+    // the Batch file is for an API model even while the local mode is selected
+    expect(new Set(requests.map((r) => r.body.model))).toEqual(new Set(["gpt-4.1-mini"]));
+    // answer like the fake server would: "no" for Moby Dick, "yes" otherwise; the first item's votes all fail
+    const output = requests.map((r, i) =>
+      JSON.stringify(
+        i < 3
+          ? { custom_id: r.custom_id, response: null, error: { message: "server error" } }
+          : {
+              custom_id: r.custom_id,
+              response: {
+                status_code: 200,
+                body: {
+                  choices: [
+                    {
+                      message: {
+                        content: JSON.stringify({
+                          label: r.custom_id.startsWith("moby") ? "no" : "yes",
+                        }),
+                      },
+                    },
+                  ],
+                  usage: { prompt_tokens: 100, completion_tokens: 5 },
+                },
+              },
+            },
+      ),
+    );
+    await widget.locator('[data-part="import-batch"]').setInputFiles({
+      name: "batch_output.jsonl",
+      mimeType: "application/jsonl",
+      buffer: Buffer.from(`${output.join("\n")}\n`),
+    });
+    await expect(widget.locator('[data-part="banner"]')).toContainText(
+      "Imported 6 results from batch_output.jsonl.",
+    );
+    await expect(widget.locator('[data-part="stats"]')).toContainText("6 of 6 done · 1 flagged");
+    // 5 labelled correctly, 1 flagged (counted wrong): accuracy 5/6
+    await expect(widget.locator('[data-metric="accuracy"]')).toContainText("0.833");
+    await expect(widget.locator('[data-metric="alpha"]')).toContainText("1.000");
+  });
+
   test("images: a vision model receives each image; CLIP, offline, says it needs the internet", async ({
     guardedPage: page,
     problems,

@@ -1,6 +1,6 @@
 import { formatDollars, priceTable } from "@/lib/labeling/cost";
 import { estimateTaskCost, resultsCost } from "@/lib/labeling/estimate";
-import { batchJSONL, fineTuneJSONL, resultsCSV } from "@/lib/labeling/exports";
+import { batchJSONL, fineTuneJSONL, importBatchResults, resultsCSV } from "@/lib/labeling/exports";
 import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
 import { buildMessages, messageText } from "@/lib/labeling/prompt";
 import { evaluationReport } from "@/lib/labeling/report";
@@ -188,6 +188,18 @@ class LabelingSandbox extends LabWidget {
     this.el("clear", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => this.#startOver());
     });
+    this.el("import-batch", HTMLInputElement).addEventListener("change", () => {
+      const input = this.el("import-batch", HTMLInputElement);
+      const file = input.files?.[0];
+      if (file)
+        void this.guard(async () => {
+          try {
+            await this.#importBatch(file);
+          } finally {
+            input.value = "";
+          }
+        });
+    });
     this.el("export-csv", HTMLButtonElement).addEventListener("click", () => {
       const job = this.#job;
       if (job)
@@ -204,7 +216,7 @@ class LabelingSandbox extends LabWidget {
     });
     this.el("export-batch", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => {
-        const { task, selection } = this.#taskAndData();
+        const { task, selection } = this.#taskAndData(true);
         download(
           `batch-${slug(selection.name)}.jsonl`,
           batchJSONL(task, selection.items),
@@ -251,7 +263,7 @@ class LabelingSandbox extends LabWidget {
     }
   }
 
-  #taskAndData(): {
+  #taskAndData(forceApi = false): {
     task: TaskSpec;
     selection: ReturnType<DataPanel["selection"]>;
     provider: ProviderSettings;
@@ -262,7 +274,7 @@ class LabelingSandbox extends LabWidget {
     const shots = num("shots");
     if (!Number.isInteger(shots) || shots < 0 || shots > 10)
       throw new LabelingError("Examples per label must be from 0 to 10.");
-    const api = this.#providerKind() === "api";
+    const api = forceApi || this.#providerKind() === "api";
     const method = this.el("method", HTMLSelectElement).value as LocalMethod;
     const mode = this.el("mode", HTMLSelectElement).value === "multi" ? "multi" : "single";
     const task = validateTask({
@@ -389,10 +401,9 @@ class LabelingSandbox extends LabWidget {
     banner.hidden = !text;
   }
 
-  async #run(): Promise<void> {
-    this.clearError();
-    this.#banner("");
-    const { task, selection, provider } = this.#taskAndData();
+  /** The job the form describes, with the results it already has (the same job resumes). */
+  async #prepareJob(forceApi = false): Promise<JobRecord> {
+    const { task, selection, provider } = this.#taskAndData(forceApi);
     const definition = {
       dataset: selection.name,
       task,
@@ -405,6 +416,11 @@ class LabelingSandbox extends LabWidget {
           : [],
     };
     const id = await jobId(definition);
+    if (this.#job?.id !== id) {
+      const db = await openLabelingDB(id);
+      this.#results = new Map((await idbStore(db).load()).map((r) => [r.id, r]));
+      db.close();
+    }
     const job: JobRecord = {
       ...definition,
       id,
@@ -412,15 +428,50 @@ class LabelingSandbox extends LabWidget {
       message: "",
       form: this.#formValues(),
     };
-    if (this.#job?.id !== id) {
-      this.#results = new Map();
-      const db = await openLabelingDB(id);
-      this.#results = new Map((await idbStore(db).load()).map((r) => [r.id, r]));
-      db.close();
-    }
     this.#job = job;
     this.#resultsView.setRows(job.items);
-    await this.#execute(job);
+    return job;
+  }
+
+  async #run(): Promise<void> {
+    if (this.#abort) return;
+    this.clearError();
+    this.#banner("");
+    await this.#execute(await this.#prepareJob());
+  }
+
+  /** Results of a Batch API job (its output JSONL) become this job's results. */
+  async #importBatch(file: File): Promise<void> {
+    if (this.#abort) throw new LabelingError("Cancel the running job first.");
+    this.clearError();
+    const job = await this.#prepareJob(true);
+    const ids = new Set(job.items.map((i) => i.id));
+    const imported = importBatchResults(await file.text(), job.task);
+    const matching = imported.filter((r) => ids.has(r.id));
+    if (matching.length === 0)
+      throw new LabelingError(
+        `${file.name} has no results for these items: export the Batch JSONL from the same data and labels, run it, and import its output file.`,
+      );
+    const db = await openLabelingDB(job.id);
+    const store = idbStore(db);
+    for (const result of matching) {
+      await store.append(result);
+      this.#results.set(result.id, result);
+    }
+    db.close();
+    const missing = job.items.length - this.#results.size;
+    job.status = missing === 0 ? "done" : "paused";
+    job.message = missing === 0 ? "" : `${missing} items have no result in the batch output.`;
+    await saveCurrentJob(job);
+    this.#renderStats(0);
+    this.#renderEvaluation();
+    this.#banner(
+      `Imported ${matching.length} results from ${file.name}` +
+        (imported.length > matching.length
+          ? ` (${imported.length - matching.length} lines were for other items and were skipped)`
+          : "") +
+        (missing ? `; ${missing} items have none yet.` : "."),
+    );
   }
 
   async #execute(job: JobRecord): Promise<void> {

@@ -16,9 +16,10 @@ export interface ChartRow {
 const COLORS = { control: "var(--cb-blue)", treatment: "var(--cb-orange)" } as const;
 
 export function drawChart(host: HTMLElement, rows: readonly ChartRow[], outcome: string): void {
-  const width = 640;
+  // drawn at the host's width (up to 640 px), so the text stays legible on a phone
+  const width = Math.max(300, Math.min(640, host.clientWidth || 640));
   const rowHeight = 34;
-  const margin = { top: 34, right: 24, bottom: 36, left: 130 };
+  const margin = { top: 34, right: 20, bottom: 36, left: width < 480 ? 100 : 130 };
   const height = margin.top + rows.length * rowHeight + margin.bottom;
   const x = scaleLinear([0, 1], [margin.left, width - margin.right]);
   const y = scaleBand(
@@ -52,7 +53,7 @@ export function drawChart(host: HTMLElement, rows: readonly ChartRow[], outcome:
     .text(`share choosing “${outcome}”`);
   const legend = svg.append("g").attr("transform", `translate(${margin.left},14)`);
   (["control", "treatment"] as const).forEach((condition, i) => {
-    const g = legend.append("g").attr("transform", `translate(${i * 120},0)`);
+    const g = legend.append("g").attr("transform", `translate(${i * 110},0)`);
     g.append("circle")
       .attr("r", 6)
       .attr("cy", 0)
