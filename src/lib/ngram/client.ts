@@ -1,7 +1,7 @@
 /**
- * The page side of the n-gram worker: promises over messages. Takes any
- * object with postMessage/addEventListener (a Worker), so it has no DOM needs.
+ * The page side of the n-gram worker: promises over messages (src/lib/rpc).
  */
+import { createRpc, type WorkerLike } from "../rpc/index";
 import { NgramError } from "./errors";
 import type {
   NgramAnswers,
@@ -13,12 +13,7 @@ import type {
   ToWorker,
 } from "./protocol";
 
-export interface NgramWorkerLike {
-  postMessage(message: ToWorker): void;
-  addEventListener(type: "message", listener: (event: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
-  terminate(): void;
-}
+export type NgramWorkerLike = WorkerLike<ToWorker, FromWorker>;
 
 export interface NgramClient {
   /** Downloads and indexes the corpora (once each); resolves with their sizes. */
@@ -32,49 +27,15 @@ export interface NgramClient {
   terminate(): void;
 }
 
-interface Pending {
-  resolve(message: FromWorker): void;
-  reject(error: Error): void;
-  onProgress?: ((progress: NgramLoadProgress) => void) | undefined;
-}
-
-type Unsent = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, "id"> : never) : never;
-
 export function createNgramClient(worker: NgramWorkerLike): NgramClient {
-  let next = 1;
-  const pending = new Map<number, Pending>();
-  worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
-    const message = event.data;
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    if (message.type === "progress") {
-      waiting.onProgress?.(message.progress);
-      return;
-    }
-    pending.delete(message.id);
-    if (message.type === "error") waiting.reject(new NgramError(message.message));
-    else waiting.resolve(message);
-  });
-  worker.addEventListener("error", (event: { message?: string }) => {
-    const error = new NgramError(`The n-gram worker stopped: ${event.message ?? "unknown error"}`);
-    for (const waiting of pending.values()) waiting.reject(error);
-    pending.clear();
-  });
-
-  function request(
-    message: Unsent,
-    onProgress?: (p: NgramLoadProgress) => void,
-  ): Promise<FromWorker> {
-    const id = next++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...message, id });
-    });
-  }
-
+  const rpc = createRpc<ToWorker, FromWorker>(
+    worker,
+    (message) => new NgramError(message),
+    "The n-gram worker",
+  );
   return {
     async load(corpora, onProgress) {
-      const reply = await request({ type: "load", corpora }, onProgress);
+      const reply = await rpc.request({ type: "load", corpora }, (m) => onProgress?.(m.progress));
       if (reply.type !== "loaded") throw new NgramError("Unexpected reply from the n-gram worker.");
       return reply.corpora;
     },
@@ -83,13 +44,15 @@ export function createNgramClient(worker: NgramWorkerLike): NgramClient {
       query: Q,
       onProgress?: (p: NgramLoadProgress) => void,
     ): Promise<{ answer: NgramAnswers[Q["type"]]; ms: number }> {
-      const reply = await request({ type: "query", corpora, query }, onProgress);
+      const reply = await rpc.request({ type: "query", corpora, query }, (m) =>
+        onProgress?.(m.progress),
+      );
       if (reply.type !== "answer") throw new NgramError("Unexpected reply from the n-gram worker.");
       // The worker answers each query type with that type's result (worker.ts).
       return { answer: reply.answer as NgramAnswers[Q["type"]], ms: reply.ms };
     },
     terminate() {
-      worker.terminate();
+      rpc.terminate();
     },
   };
 }
