@@ -1,7 +1,8 @@
 /**
  * Agreement with gold labels (single-label): confusion matrix, accuracy,
  * per-class precision/recall/F1, macro and micro F1, Cohen's kappa.
- * Items with no prediction (flagged) count as wrong unless left out by the caller.
+ * Items with no prediction (flagged) count as wrong, in accuracy and in kappa,
+ * unless left out by the caller. Macro F1 averages over the labels in use.
  */
 
 export interface ClassScores {
@@ -48,6 +49,9 @@ export function confusionMatrix(
 }
 
 const safe = (num: number, den: number): number => (den === 0 ? 0 : num / den);
+
+/** The category a flagged item (no valid label) counts as in kappa: never a real label. */
+const FLAGGED = "\u0000flagged";
 
 /** Cohen's kappa from a square k × k confusion matrix (extra columns ignored). */
 export function kappaFromMatrix(matrix: readonly (readonly number[])[]): number {
@@ -101,6 +105,11 @@ export function evaluate(
       support,
     };
   });
+  const present = labels.map((_, c) => {
+    let used = perClass[c]?.support ?? 0;
+    for (let g = 0; g < k; g++) used += matrix[g]?.[c] ?? 0;
+    return used > 0;
+  });
   const microP = safe(tpSum, tpSum + fpSum);
   const microR = safe(tpSum, tpSum + fnSum);
   return {
@@ -109,12 +118,18 @@ export function evaluate(
     n,
     accuracy: safe(correct, n),
     perClass,
+    // over the labels that occur in gold or predictions (as scikit-learn does): a label
+    // nobody used is not a class the model got wrong
     macroF1: safe(
-      perClass.reduce((a, c) => a + c.f1, 0),
-      k,
+      perClass.reduce((a, c, i) => a + (present[i] ? c.f1 : 0), 0),
+      present.filter(Boolean).length,
     ),
     microF1: safe(2 * microP * microR, microP + microR),
-    kappa: cohenKappa(gold, predicted),
+    // a flagged item is a disagreement, as in accuracy: it counts as its own category
+    kappa: cohenKappa(
+      gold,
+      predicted.map((p) => p ?? FLAGGED),
+    ),
   };
 }
 

@@ -31,11 +31,16 @@ export function evaluationReport(
   options: { resamples?: number; seed?: number } = {},
 ): EvaluationReport {
   const byId = new Map(results.map((r) => [r.id, r]));
+  const order = (label: string): number => task.labels.findIndex((l) => l.name === label);
   const votesAlpha =
     task.votes > 1 && results.length > 0
       ? krippendorffAlphaNominal(
           Array.from({ length: task.votes }, (_, v) =>
-            results.map((r) => r.votes[v]?.join("+") ?? null),
+            results.map((r) => {
+              const vote = r.votes[v];
+              // the same labels in another order are the same answer
+              return vote ? [...vote].sort((a, b) => order(a) - order(b)).join("+") : null;
+            }),
           ),
         )
       : null;

@@ -145,6 +145,16 @@ describe("evaluate", () => {
       [0, 0, 1],
     ]);
     expect(e.accuracy).toBe(0.5);
+    // kappa counts it as a disagreement too: p_o = 1/2, p_e = P(a)·P(a) = 1/4 → (1/2 − 1/4)/(3/4)
+    expect(e.kappa).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("averages macro F1 over the labels in use (a label nobody used is left out)", () => {
+    const e = evaluate(["a", "a", "b"], ["a", "a", "b"], ["a", "b", "c"]);
+    expect(e.macroF1).toBe(1);
+    const missed = evaluate(["a", "c"], ["a", "a"], ["a", "b", "c"]);
+    // a: P 1/2 R 1 F1 2/3; c: F1 0; b unused
+    expect(missed.macroF1).toBeCloseTo(1 / 3, 12);
   });
 });
 
