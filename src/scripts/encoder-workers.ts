@@ -23,6 +23,8 @@ export interface LoadedModel {
 interface Entry {
   loaded: Promise<LoadedModel>;
   listeners: Set<(progress: LoadProgress) => void>;
+  /** Once loaded, there is no progress left to hear. */
+  settled: boolean;
 }
 
 const entries = new Map<string, Entry>();
@@ -55,12 +57,14 @@ export function loadModel(
         },
       )
       .then((info) => ({ client, info }));
-    const created: Entry = { loaded, listeners };
+    const created: Entry = { loaded, listeners, settled: false };
     loaded.then(
       () => {
+        created.settled = true;
         listeners.clear();
       },
       () => {
+        created.settled = true;
         client.terminate();
         listeners.clear();
         if (entries.get(model) === created) entries.delete(model);
@@ -69,7 +73,7 @@ export function loadModel(
     entries.set(model, created);
     entry = created;
   }
-  if (onProgress) entry.listeners.add(onProgress);
+  if (onProgress && !entry.settled) entry.listeners.add(onProgress);
   return entry.loaded;
 }
 

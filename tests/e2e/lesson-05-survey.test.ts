@@ -72,7 +72,9 @@ test.describe("SimulatedSurvey", () => {
     test.setTimeout(90_000);
     const widget = await openSurvey(page);
     const cost = widget.locator('[data-part="cost"]');
-    await expect(cost).toContainText("80 answers (4 profiles × 2 conditions × 10 respondents)");
+    await expect(cost).toContainText(
+      "8 answers (4 profiles × 2 conditions; the stand-in answers once",
+    );
     const treatment = widget.getByLabel("Treatment wording");
     const original = await treatment.inputValue();
     await treatment.fill(await widget.getByLabel("Control wording").inputValue());
@@ -87,12 +89,13 @@ test.describe("SimulatedSurvey", () => {
     await expect(widget.locator('[data-part="summary"]')).toContainText(
       "Simulated effect of the treatment",
     );
-    // the stand-in is deterministic: every group's share is 0 % or 100 %
+    // the stand-in answers once per group: every share is 0 % or 100 %, with no interval
     const shares = await widget
-      .locator('[data-part="chart"] circle')
+      .locator('[data-part="chart"] circle[data-condition]')
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-share"))));
-    const profiles = shares.slice(0, 8);
-    expect(profiles.every((s) => s === 0 || s === 1)).toBe(true);
+    expect(shares.slice(0, 8).every((s) => s === 0 || s === 1)).toBe(true);
+    await expect(widget.locator('[data-part="summary"]')).toContainText("there are no intervals");
+    await expect(widget.locator('[data-part="table"] tbody tr').first()).toContainText("n=1");
 
     await page.addStyleTag({ content: ".site-header { position: static !important; }" });
     for (const theme of ["light", "dark"] as const) {

@@ -144,6 +144,50 @@ test.describe("LabelingSandbox", () => {
     }
   });
 
+  test("cancel, then resume to exactly one result per item; start over mid-run forgets the job", async ({
+    guardedPage: page,
+  }) => {
+    const server = await startFakeOpenAI({ latencyMs: 300 });
+    try {
+      const widget = await openSandbox(page);
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("Requests at once").fill("2");
+      await widget.getByLabel("Rows to label").fill("10");
+      await widget.getByLabel("API key").fill(KEY);
+      const stats = widget.locator('[data-part="stats"]');
+      const done = async (): Promise<number> => Number(await stats.getAttribute("data-done"));
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect.poll(done).toBeGreaterThanOrEqual(2);
+      await widget.getByRole("button", { name: "Cancel" }).click();
+      await expect(widget.locator('[data-part="banner"]')).toContainText("Cancelled:");
+      const partial = await done();
+      expect(partial).toBeLessThan(10);
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(stats).toHaveAttribute("data-done", "10");
+      const rows = await exportCSV(page, widget);
+      expect(new Set(rows.map((r) => r["id"])).size).toBe(10);
+      expect(rows).toHaveLength(10);
+
+      // a new job (other rows), started over while it runs: nothing comes back, not even after a reload
+      await widget.getByLabel("Rows to label").fill("14");
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect.poll(done).toBeGreaterThan(0);
+      await widget.getByRole("button", { name: "Start over" }).click();
+      await expect(stats).toHaveText("Nothing labelled yet.");
+      await page.waitForTimeout(800);
+      await expect(stats).toHaveText("Nothing labelled yet.");
+      await page.reload();
+      const again = page.locator("labeling-sandbox");
+      await again.scrollIntoViewIfNeeded();
+      await expect(again).toHaveAttribute("data-ready", "true");
+      await expect(again.locator('[data-part="banner"]')).toBeHidden();
+      await expect(again.locator('[data-part="stats"]')).toHaveText("Nothing labelled yet.");
+    } finally {
+      await server.close();
+    }
+  });
+
   test("bad input: a rejected key pauses the job, broken CSV and markup are handled, prompt mistakes are named", async ({
     guardedPage: page,
     problems,

@@ -46,7 +46,17 @@ const FORM_FIELDS = [
   "base-url",
   "model",
   "concurrency",
+  "dataset",
+  "text-col",
+  "gold-col",
+  "id-col",
+  "image-col",
 ] as const;
+/** The column choices, restored once the dataset's columns are known. */
+const COLUMN_FIELDS = ["text-col", "gold-col", "id-col", "image-col"] as const;
+
+const sameForm = (a: Record<string, string>, b: Record<string, string>): boolean =>
+  Object.keys({ ...a, ...b }).every((k) => (a[k] ?? "") === (b[k] ?? ""));
 const PRICES = priceTable();
 /** The context window assumed for API models (input tokens per request). */
 const MAX_INPUT_TOKENS = 100_000;
@@ -63,6 +73,27 @@ class LabelingSandbox extends LabWidget {
   #doneAtStart = 0;
   /** What the local method learned from, shown with the stats. */
   #note = "";
+  /** Set while a run, an import or the start-up holds the job; other actions wait their turn. */
+  #busy = false;
+  #running: Promise<void> | null = null;
+
+  /** Runs one action on the job at a time; a second press while one runs does nothing. */
+  async #exclusive(work: () => Promise<void>): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
+    this.el("run", HTMLButtonElement).disabled = true;
+    this.el("import-batch", HTMLInputElement).disabled = true;
+    const running = work();
+    this.#running = running;
+    try {
+      await running;
+    } finally {
+      this.#running = null;
+      this.#busy = false;
+      this.el("run", HTMLButtonElement).disabled = false;
+      this.el("import-batch", HTMLInputElement).disabled = false;
+    }
+  }
 
   protected async setup(): Promise<void> {
     this.#data = new DataPanel(
@@ -115,10 +146,37 @@ class LabelingSandbox extends LabWidget {
     this.el("key", HTMLInputElement).value = key;
     this.el("remember", HTMLInputElement).checked = remembered;
     this.#syncProvider();
-    const job = await loadCurrentJob().catch(() => undefined);
-    if (job) this.#restoreForm(job);
-    await this.#chooseDataset(!job);
-    if (job) await this.#showJob(job);
+    // nothing may start until the stored job (if any) is back in place
+    this.#busy = true;
+    this.el("run", HTMLButtonElement).disabled = true;
+    let resume: JobRecord | null = null;
+    try {
+      const job = await loadCurrentJob().catch(() => undefined);
+      if (job) this.#restoreForm(job);
+      await this.#chooseDataset(!job);
+      if (job) {
+        this.#restoreColumns(job);
+        if (await this.#showJob(job)) resume = job;
+      }
+    } finally {
+      this.#busy = false;
+      this.el("run", HTMLButtonElement).disabled = false;
+    }
+    if (resume) {
+      const job = resume;
+      void this.guard(() => this.#exclusive(() => this.#execute(job)));
+    }
+  }
+
+  #restoreColumns(job: JobRecord): void {
+    if (!this.#data.table) return;
+    for (const name of COLUMN_FIELDS) {
+      const select = this.el(name, HTMLSelectElement);
+      const value = job.form[name];
+      if (value !== undefined && [...select.options].some((o) => o.value === value))
+        select.value = value;
+    }
+    this.#data.summarize();
   }
 
   #wire(): void {
@@ -180,7 +238,7 @@ class LabelingSandbox extends LabWidget {
       storeKey("", false);
     });
     this.el("run", HTMLButtonElement).addEventListener("click", () => {
-      void this.guard(() => this.#run());
+      void this.guard(() => this.#exclusive(() => this.#run()));
     });
     this.el("cancel", HTMLButtonElement).addEventListener("click", () => {
       this.#abort?.abort();
@@ -194,7 +252,7 @@ class LabelingSandbox extends LabWidget {
       if (file)
         void this.guard(async () => {
           try {
-            await this.#importBatch(file);
+            await this.#exclusive(() => this.#importBatch(file));
           } finally {
             input.value = "";
           }
@@ -371,10 +429,12 @@ class LabelingSandbox extends LabWidget {
     const out: Record<string, string> = {};
     for (const name of FORM_FIELDS)
       out[name] = this.querySelector<HTMLInputElement>(`[data-part="${name}"]`)?.value ?? "";
+    out["provider"] = this.#providerKind();
     return out;
   }
 
-  async #showJob(job: JobRecord): Promise<void> {
+  /** Shows a stored job and its results; true when it was running and should resume. */
+  async #showJob(job: JobRecord): Promise<boolean> {
     this.#job = job;
     const db = await openLabelingDB(job.id);
     const stored = await idbStore(db).load();
@@ -387,12 +447,14 @@ class LabelingSandbox extends LabWidget {
       this.#banner(
         `Resuming the job that was running when the page was left (${this.#results.size} of ${job.items.length} done).`,
       );
-      void this.guard(() => this.#execute(job));
-    } else if (job.status !== "done") {
+      return true;
+    }
+    if (job.status !== "done") {
       this.#banner(
         `${job.status === "paused" ? "Paused" : "Cancelled"}: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.${job.message ? ` ${job.message}` : ""}`,
       );
     }
+    return false;
   }
 
   #banner(text: string): void {
@@ -416,7 +478,8 @@ class LabelingSandbox extends LabWidget {
           : [],
     };
     const id = await jobId(definition);
-    if (this.#job?.id !== id) {
+    const changed = this.#job?.id !== id;
+    if (changed) {
       const db = await openLabelingDB(id);
       this.#results = new Map((await idbStore(db).load()).map((r) => [r.id, r]));
       db.close();
@@ -430,19 +493,34 @@ class LabelingSandbox extends LabWidget {
     };
     this.#job = job;
     this.#resultsView.setRows(job.items);
+    if (changed) {
+      this.#note = "";
+      this.#started = 0;
+      this.#renderStats(null);
+      this.#renderEvaluation();
+      this.el("detail").hidden = true;
+    }
     return job;
   }
 
   async #run(): Promise<void> {
-    if (this.#abort) return;
     this.clearError();
     this.#banner("");
+    const job = this.#job;
+    // an unfinished job resumes as it was (even if its CSV file is not loaded again)
+    if (
+      job &&
+      job.status !== "done" &&
+      (this.#data.table === null || sameForm(job.form, this.#formValues()))
+    ) {
+      await this.#execute(job);
+      return;
+    }
     await this.#execute(await this.#prepareJob());
   }
 
   /** Results of a Batch API job (its output JSONL) become this job's results. */
   async #importBatch(file: File): Promise<void> {
-    if (this.#abort) throw new LabelingError("Cancel the running job first.");
     this.clearError();
     const job = await this.#prepareJob(true);
     const ids = new Set(job.items.map((i) => i.id));
@@ -474,8 +552,8 @@ class LabelingSandbox extends LabWidget {
     );
   }
 
+  /** Runs a job to its end, cancellation or pause; holds a lock so a second tab cannot run it too. */
   async #execute(job: JobRecord): Promise<void> {
-    if (this.#abort) return;
     const api = job.provider.kind === "api";
     const key = this.el("key", HTMLInputElement).value.trim();
     if (api && !key) {
@@ -486,9 +564,29 @@ class LabelingSandbox extends LabWidget {
         "Paste your API key in step 3 (it stays in this browser), then press Label.",
       );
     }
+    const locks = (navigator as { locks?: LockManager }).locks;
+    if (!locks) {
+      await this.#executeLocked(job, key);
+      return;
+    }
+    await locks.request(`llmlab-labeling:${job.id}`, { ifAvailable: true }, async (lock) => {
+      if (!lock)
+        throw new LabelingError(
+          "This job is running in another tab of this browser: follow it there, or close that tab and press Label here (nothing is lost).",
+        );
+      await this.#executeLocked(job, key);
+    });
+  }
+
+  async #executeLocked(job: JobRecord, key: string): Promise<void> {
+    const api = job.provider.kind === "api";
     const abort = new AbortController();
     this.#abort = abort;
     this.#setRunning(true);
+    /** False once the learner started over or another job replaced this one. */
+    const current = (): boolean => this.#job === job && !abort.signal.aborted;
+    let db: IDBDatabase | null = null;
+    let cacheDb: IDBDatabase | null = null;
     try {
       this.#note = "";
       let provider;
@@ -509,11 +607,16 @@ class LabelingSandbox extends LabWidget {
         this.#note = local.note;
         this.hideLoading();
       }
+      if (!current()) return;
       job.status = "running";
       job.message = "";
       await saveCurrentJob(job);
-      const db = await openLabelingDB(job.id);
-      const cacheDb = api ? await openLabelingDB("response-cache") : null;
+      db = await openLabelingDB(job.id);
+      // one cache per server: the same model name elsewhere is another model
+      cacheDb =
+        job.provider.kind === "api"
+          ? await openLabelingDB(`response-cache:${job.provider.baseURL}`)
+          : null;
       this.#started = performance.now();
       this.#doneAtStart = this.#results.size;
       let retrying = 0;
@@ -527,6 +630,7 @@ class LabelingSandbox extends LabWidget {
         ...(api ? { maxInputTokens: MAX_INPUT_TOKENS } : {}),
         signal: abort.signal,
         onResult: (result, progress) => {
+          if (this.#job !== job) return;
           this.#results.set(result.id, result);
           retrying = progress.retrying;
           this.#scheduleStats(retrying);
@@ -536,10 +640,9 @@ class LabelingSandbox extends LabWidget {
           this.#scheduleStats(retrying);
         },
       });
-      db.close();
-      cacheDb?.close();
+      if (this.#job !== job) return; // started over: nothing to show or keep
       for (const r of summary.results) this.#results.set(r.id, r);
-      job.status = summary.status === "done" ? "done" : summary.status;
+      job.status = summary.status;
       job.message = summary.status === "paused" ? summary.message : "";
       await saveCurrentJob(job);
       clearTimeout(this.#statsFrame);
@@ -547,12 +650,27 @@ class LabelingSandbox extends LabWidget {
       this.#renderStats(0);
       this.#renderEvaluation();
       this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
+      const flagged = [...this.#results.values()].filter((r) => r.status === "flagged").length;
       if (summary.status === "paused") this.showError(summary.message);
       else if (summary.status === "cancelled")
         this.#banner(
           `Cancelled: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.`,
         );
+      else
+        this.#banner(
+          `Done: ${job.items.length - flagged} labelled, ${flagged} flagged. The evaluation is in step 5.`,
+        );
+    } catch (error) {
+      // a failed run is paused, not left "running" (a reload would only fail again)
+      if (this.#job === job) {
+        job.status = "paused";
+        job.message = error instanceof Error ? error.message : String(error);
+        await saveCurrentJob(job).catch(() => undefined);
+      }
+      throw error;
     } finally {
+      db?.close();
+      cacheDb?.close();
       this.#abort = null;
       this.#setRunning(false);
       this.hideLoading();
@@ -560,7 +678,6 @@ class LabelingSandbox extends LabWidget {
   }
 
   #setRunning(on: boolean): void {
-    this.el("run", HTMLButtonElement).disabled = on;
     this.el("cancel", HTMLButtonElement).disabled = !on;
     this.dataset["running"] = String(on);
   }
@@ -660,10 +777,12 @@ class LabelingSandbox extends LabWidget {
     detail.replaceChildren(dl);
     detail.hidden = false;
     detail.dataset["item"] = item.id;
+    detail.focus();
   }
 
   async #startOver(): Promise<void> {
     this.#abort?.abort();
+    await this.#running?.catch(() => undefined);
     const job = this.#job;
     if (job) {
       const db = await openLabelingDB(job.id);

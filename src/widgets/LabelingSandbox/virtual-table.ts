@@ -36,18 +36,24 @@ export class VirtualTable<T> {
     this.element = document.createElement("div");
     this.element.className = "vt";
     this.element.tabIndex = 0;
-    this.element.setAttribute("role", "region");
+    // ARIA table semantics: rows and cells stay tied to their column headers although
+    // only the rows in view exist
+    this.element.setAttribute("role", "table");
     this.element.setAttribute("aria-label", options.label);
     this.element.style.setProperty("--vt-columns", options.columns.map((c) => c.width).join(" "));
     const head = document.createElement("div");
     head.className = "vt-head";
+    head.setAttribute("role", "row");
+    head.setAttribute("aria-rowindex", "1");
     for (const column of options.columns) {
       const cell = document.createElement("span");
+      cell.setAttribute("role", "columnheader");
       cell.textContent = column.title;
       head.append(cell);
     }
     this.#body = document.createElement("div");
     this.#body.className = "vt-rows";
+    this.#body.setAttribute("role", "rowgroup");
     this.element.append(head, this.#body);
     this.element.addEventListener("scroll", () => {
       this.#schedule();
@@ -61,6 +67,7 @@ export class VirtualTable<T> {
   setRows(rows: readonly T[]): void {
     this.#rows = rows;
     this.#body.style.height = `${rows.length * ROW_PX}px`;
+    this.element.setAttribute("aria-rowcount", String(rows.length + 1));
     this.#paint();
   }
 
@@ -82,9 +89,15 @@ export class VirtualTable<T> {
     const height = this.element.clientHeight || 240;
     const first = Math.max(0, Math.floor(top / ROW_PX) - MARGIN_ROWS);
     const last = Math.min(this.#rows.length, Math.ceil((top + height) / ROW_PX) + MARGIN_ROWS);
+    // a repaint replaces the rows: keep the keyboard focus on the same row's button
+    const focused = this.#body.contains(document.activeElement)
+      ? document.activeElement?.closest<HTMLElement>(".vt-row")?.dataset["index"]
+      : undefined;
     const fragment = document.createDocumentFragment();
     for (let i = first; i < last; i++) fragment.append(this.#row(this.#rows[i] as T, i));
     this.#body.replaceChildren(fragment);
+    if (focused !== undefined)
+      this.#body.querySelector<HTMLElement>(`.vt-row[data-index="${focused}"] button`)?.focus();
     this.element.dataset["renderedRows"] = String(last - first);
   }
 
@@ -92,11 +105,14 @@ export class VirtualTable<T> {
     const { columns, onPick, rowData } = this.#options;
     const div = document.createElement("div");
     div.className = "vt-row";
+    div.setAttribute("role", "row");
+    div.setAttribute("aria-rowindex", String(index + 2));
     div.style.top = `${index * ROW_PX}px`;
     div.dataset["index"] = String(index);
     if (rowData) Object.assign(div.dataset, rowData(row));
     columns.forEach((column, c) => {
       const cell = document.createElement("span");
+      cell.setAttribute("role", "cell");
       if (column.className) cell.className = column.className;
       const text = column.text(row, index);
       if (c === 0 && onPick) {

@@ -12,6 +12,8 @@ import {
   surveyResults,
   surveyTask,
   validateDesign,
+  type Effect,
+  type Share,
   type SurveyDesign,
 } from "@/lib/survey/index";
 import { storedKey, storeKey } from "@/scripts/api-key";
@@ -36,7 +38,21 @@ function pairs(text: string): { name: string; text: string }[] {
 }
 
 const points = (x: number): string =>
-  `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(Math.round(x * 100))} points`;
+  Number.isFinite(x)
+    ? `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(Math.round(x * 100))} points`
+    : "–";
+
+/** Without intervals: the stand-in answers the same every time, so there is no sampling to describe. */
+function pointOnly(e: Effect): Effect {
+  const flat = (x: Share): Share => ({ ...x, low: x.share, high: x.share });
+  return {
+    control: flat(e.control),
+    treatment: flat(e.treatment),
+    effect: e.effect,
+    low: e.effect,
+    high: e.effect,
+  };
+}
 
 class SimulatedSurvey extends LabWidget {
   #abort: AbortController | null = null;
@@ -143,7 +159,7 @@ class SimulatedSurvey extends LabWidget {
       const items = surveyItems(design);
       const asks = items.length * design.respondents;
       if (!this.#api()) {
-        cost.textContent = `${asks} answers (${design.profiles.length} profiles × 2 conditions × ${design.respondents} respondents), computed on this device for free.`;
+        cost.textContent = `${items.length} answers (${design.profiles.length} profiles × 2 conditions; the stand-in answers once per group, as it would answer the same every time), computed on this device for free.`;
       } else {
         const e = estimateTaskCost(surveyTask(design, this.#model()), items, PRICES);
         cost.textContent = e.priced
@@ -157,9 +173,9 @@ class SimulatedSurvey extends LabWidget {
     }
   }
 
-  async #provider(design: SurveyDesign): Promise<ChatProvider> {
-    const task = surveyTask(design, this.#model());
-    if (this.#api()) {
+  async #provider(design: SurveyDesign, api: boolean, model: string): Promise<ChatProvider> {
+    const task = surveyTask(design, model);
+    if (api) {
       const key = this.el("key", HTMLInputElement).value.trim();
       if (!key)
         throw new LabelingError(
@@ -192,8 +208,15 @@ class SimulatedSurvey extends LabWidget {
   async #run(): Promise<void> {
     if (this.#abort) return;
     this.clearError();
-    const design = this.#design();
+    // read once: the form may change while the model loads
+    const api = this.#api();
+    const model = this.#model();
+    const asked = this.#design();
+    const design = api ? asked : { ...asked, respondents: 1 };
     const items = surveyItems(design);
+    this.el("chart").replaceChildren();
+    this.el("table", HTMLTableElement).hidden = true;
+    this.el("summary").textContent = "";
     const abort = new AbortController();
     this.#abort = abort;
     this.el("run", HTMLButtonElement).disabled = true;
@@ -202,13 +225,13 @@ class SimulatedSurvey extends LabWidget {
     progress.max = items.length;
     progress.value = 0;
     try {
-      const provider = await this.#provider(design);
+      const provider = await this.#provider(design, api, model);
       const summary = await runJob({
-        task: surveyTask(design, this.#model()),
+        task: surveyTask(design, model),
         items,
         provider,
         store: memoryStore(),
-        concurrency: this.#api() ? 4 : 16,
+        concurrency: api ? 4 : 16,
         signal: abort.signal,
         onResult: (_result, p) => {
           progress.value = p.done;
@@ -219,7 +242,7 @@ class SimulatedSurvey extends LabWidget {
         this.el("summary").textContent = "Cancelled; nothing was kept. Ask again to start over.";
         return;
       }
-      this.#show(design, summary.results);
+      this.#show(design, summary.results, api);
       this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
     } finally {
       this.#abort = null;
@@ -229,8 +252,19 @@ class SimulatedSurvey extends LabWidget {
     }
   }
 
-  #show(design: SurveyDesign, results: Parameters<typeof surveyResults>[1]): void {
-    const out = surveyResults(design, results);
+  #show(
+    design: SurveyDesign,
+    results: Parameters<typeof surveyResults>[1],
+    sampled: boolean,
+  ): void {
+    const raw = surveyResults(design, results);
+    const out = sampled
+      ? raw
+      : {
+          ...raw,
+          byProfile: raw.byProfile.map((p) => ({ id: p.id, effect: pointOnly(p.effect) })),
+          pooled: pointOnly(raw.pooled),
+        };
     const framing = design.control === FRAMING.control && design.treatment === FRAMING.treatment;
     const rows: ChartRow[] = [
       ...out.byProfile.map((p) => ({ label: p.id, ...p.effect })),
@@ -253,7 +287,12 @@ class SimulatedSurvey extends LabWidget {
     const p = out.pooled;
     summary.textContent =
       `Simulated effect of the treatment on choosing “${design.outcome}”: ${points(p.effect)} ` +
-      `(95% CI ${points(p.low)} to ${points(p.high)}; control ${pct(p.control.share)}, treatment ${pct(p.treatment.share)}).` +
+      (sampled ? `(95% CI ${points(p.low)} to ${points(p.high)}; ` : "(") +
+      `control ${pct(p.control.share)}, treatment ${pct(p.treatment.share)}).` +
+      (sampled ? "" : " The stand-in is not a sample of anyone, so there are no intervals.") +
+      (p.control.n === 0 || p.treatment.n === 0
+        ? " One of the conditions has no valid answers: check the model name and the raw errors."
+        : "") +
       (framing && design.outcome === FRAMING.outcome
         ? ` Published: ${points(PUBLISHED.treatment.share - PUBLISHED.control.share)} (${PUBLISHED.citation}).`
         : "") +
@@ -287,7 +326,7 @@ class SimulatedSurvey extends LabWidget {
       tr.insertCell().textContent = cell(row.control, e?.control.n);
       tr.insertCell().textContent = cell(row.treatment, e?.treatment.n);
       tr.insertCell().textContent = e
-        ? `${points(e.effect)} (${points(e.low)} to ${points(e.high)})`
+        ? `${points(e.effect)}${e.low === e.high ? "" : ` (${points(e.low)} to ${points(e.high)})`}`
         : points(row.treatment.share - row.control.share);
     });
     table.hidden = false;
