@@ -1,8 +1,13 @@
-import { formatDollars, priceTable } from "@/lib/labeling/cost";
-import { estimateTaskCost, resultsCost } from "@/lib/labeling/estimate";
-import { batchJSONL, fineTuneJSONL, importBatchResults, resultsCSV } from "@/lib/labeling/exports";
+/**
+ * The LabelingSandbox element: wires the steps (data, prompt, model, run,
+ * evaluation) and owns the job's life — one action at a time, each result
+ * stored as it arrives, a running job resumed after a reload, Start over
+ * forgetting it. The panels and views are in the files beside this one.
+ */
+import { formatDollars } from "@/lib/labeling/cost";
+import { resultsCost } from "@/lib/labeling/estimate";
+import { importBatchResults } from "@/lib/labeling/exports";
 import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
-import { buildMessages, messageText } from "@/lib/labeling/prompt";
 import { evaluationReport } from "@/lib/labeling/report";
 import { runJob } from "@/lib/labeling/runner";
 import type { ItemResult } from "@/lib/labeling/store";
@@ -13,11 +18,13 @@ import {
   type LabelItem,
   type TaskSpec,
 } from "@/lib/labeling/task";
-import { countChatTokens } from "@/lib/labeling/tokens";
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
 import { parseLabelLines } from "./datasets";
-import { download } from "./download";
+import { renderDetail } from "./detail-view";
+import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";
+import { PRICES, renderPreview, showProblem } from "./prompt-preview";
+import { downloadBatch, downloadFineTune, downloadResults } from "./downloads";
 import { renderEvaluation } from "./evaluation-view";
 import {
   clearCurrentJob,
@@ -30,34 +37,9 @@ import {
 } from "./job-store";
 import { storedKey, storeKey } from "@/scripts/api-key";
 import { apiProvider, localProvider } from "./providers";
-import { VirtualTable } from "./virtual-table";
+import { resultsTable } from "./results-table";
+import type { VirtualTable } from "./virtual-table";
 
-/** Form fields kept with a job, so a reload shows what the job asked. */
-const FORM_FIELDS = [
-  "labels",
-  "instructions",
-  "template",
-  "mode",
-  "k",
-  "shots",
-  "votes",
-  "rows",
-  "method",
-  "base-url",
-  "model",
-  "concurrency",
-  "dataset",
-  "text-col",
-  "gold-col",
-  "id-col",
-  "image-col",
-] as const;
-/** The column choices, restored once the dataset's columns are known. */
-const COLUMN_FIELDS = ["text-col", "gold-col", "id-col", "image-col"] as const;
-
-const sameForm = (a: Record<string, string>, b: Record<string, string>): boolean =>
-  Object.keys({ ...a, ...b }).every((k) => (a[k] ?? "") === (b[k] ?? ""));
-const PRICES = priceTable();
 /** The context window assumed for API models (input tokens per request). */
 const MAX_INPUT_TOKENS = 100_000;
 
@@ -103,33 +85,11 @@ class LabelingSandbox extends LabWidget {
         this.#schedulePreview();
       },
     );
-    this.#resultsView = new VirtualTable<LabelItem>({
-      label: "Results",
-      columns: [
-        { title: "Item", width: "6.5rem", text: (item) => item.id },
-        { title: "Text", width: "minmax(0, 1fr)", text: (item) => item.text },
-        {
-          title: "Gold",
-          width: "4.5rem",
-          text: (item) => this.#job?.gold.find(([id]) => id === item.id)?.[1] ?? "",
-        },
-        {
-          title: "Label",
-          width: "5.5rem",
-          className: "vt-label",
-          text: (item) => this.#labelText(item.id),
-        },
-      ],
-      onPick: (item) => {
+    this.#resultsView = resultsTable({
+      result: (id) => this.#results.get(id),
+      gold: (id) => this.#goldOf(id),
+      pick: (item) => {
         this.#showDetail(item);
-      },
-      rowData: (item) => {
-        const result = this.#results.get(item.id);
-        const gold = this.#goldOf(item.id);
-        return {
-          status: result?.status ?? "pending",
-          match: result && gold !== undefined ? String(result.labels[0] === gold) : "",
-        };
       },
     });
     this.el("results-table").append(this.#resultsView.element);
@@ -259,27 +219,18 @@ class LabelingSandbox extends LabWidget {
         });
     });
     this.el("export-csv", HTMLButtonElement).addEventListener("click", () => {
-      const job = this.#job;
-      if (job)
-        download(
-          `labels-${slug(job.dataset)}.csv`,
-          resultsCSV(job.items, [...this.#results.values()], new Map(job.gold)),
-          "text/csv",
-        );
+      if (this.#job) downloadResults(this.#job, [...this.#results.values()]);
     });
     this.el("export-finetune", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => {
-        this.#exportFineTune();
+        const { task, selection } = this.#taskAndData();
+        downloadFineTune(task, selection);
       });
     });
     this.el("export-batch", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => {
         const { task, selection } = this.#taskAndData(true);
-        download(
-          `batch-${slug(selection.name)}.jsonl`,
-          batchJSONL(task, selection.items),
-          "application/jsonl",
-        );
+        downloadBatch(task, selection);
       });
     });
   }
@@ -375,46 +326,17 @@ class LabelingSandbox extends LabWidget {
 
   /** The first item's messages and the cost line; problems are shown in the cost line as you type. */
   #preview(): void {
-    const cost = this.el("cost");
-    const host = this.el("preview");
     try {
       const { task, selection, provider } = this.#taskAndData();
-      const first = selection.items[0];
-      if (!first) return;
-      const messages = buildMessages(task, first);
-      host.replaceChildren(
-        ...messages.flatMap((m) => {
-          const h = document.createElement("h4");
-          h.textContent = m.role;
-          const pre = document.createElement("pre");
-          pre.textContent = messageText(m);
-          return [h, pre];
-        }),
-      );
-      cost.dataset["problem"] = "false";
-      if (provider.kind === "local") {
-        cost.textContent = `Free: ${selection.items.length.toLocaleString("en")} items × ${task.votes} vote(s), labelled on this device. The first item's messages are ${countChatTokens(messages, "gpt-4.1-mini")} tokens for an API model.`;
-        return;
-      }
-      const e = estimateTaskCost(task, selection.items, PRICES);
-      cost.textContent = e.priced
-        ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`
-        : `${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens; “${task.model}” has no price in the table, so no dollar estimate.`;
+      renderPreview(this.el("preview"), this.el("cost"), task, selection.items, provider.kind);
     } catch (error) {
-      cost.textContent = error instanceof Error ? error.message : String(error);
-      cost.dataset["problem"] = "true";
+      showProblem(this.el("cost"), error);
     }
   }
 
   #restoreForm(job: JobRecord): void {
     const form = job.form;
-    for (const name of FORM_FIELDS) {
-      const value = form[name];
-      const field = this.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-        `[data-part="${name}"]`,
-      );
-      if (field && value !== undefined) field.value = value;
-    }
+    writeForm(this, form);
     this.el("k-field").hidden = form["mode"] !== "multi";
     this.el(
       job.provider.kind === "api" ? "provider-api" : "provider-local",
@@ -426,11 +348,7 @@ class LabelingSandbox extends LabWidget {
   }
 
   #formValues(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const name of FORM_FIELDS)
-      out[name] = this.querySelector<HTMLInputElement>(`[data-part="${name}"]`)?.value ?? "";
-    out["provider"] = this.#providerKind();
-    return out;
+    return { ...readForm(this), provider: this.#providerKind() };
   }
 
   /** Shows a stored job and its results; true when it was running and should resume. */
@@ -734,50 +652,8 @@ class LabelingSandbox extends LabWidget {
     return this.#job?.gold.find(([g]) => g === id)?.[1];
   }
 
-  #labelText(id: string): string {
-    const result = this.#results.get(id);
-    if (!result) return "…";
-    return result.status === "flagged" ? "flagged" : result.labels.join(", ");
-  }
-
   #showDetail(item: LabelItem): void {
-    const detail = this.el("detail");
-    const result = this.#results.get(item.id);
-    const dl = document.createElement("dl");
-    const add = (term: string, value: string, pre = false): void => {
-      const dt = document.createElement("dt");
-      dt.textContent = term;
-      const dd = document.createElement("dd");
-      if (pre) {
-        const p = document.createElement("pre");
-        p.textContent = value;
-        dd.append(p);
-      } else dd.textContent = value;
-      dl.append(dt, dd);
-    };
-    add("Item", item.id);
-    add("Text", item.text, true);
-    add("Gold label", this.#goldOf(item.id) ?? "(none)");
-    if (!result) add("Result", "Not labelled yet.");
-    else {
-      add(
-        "Label",
-        result.status === "flagged"
-          ? "flagged: no valid answer (never guessed)"
-          : result.labels.join(", "),
-      );
-      result.raw.forEach((raw, v) => {
-        add(`Raw answer, vote ${v + 1}`, raw || "(no answer)", true);
-      });
-      add("Requests sent", String(result.requests));
-      if (result.usage.input)
-        add("Tokens billed", `${result.usage.input} in, ${result.usage.output} out`);
-      if (result.notes.length) add("Notes", result.notes.join("\n"), true);
-    }
-    detail.replaceChildren(dl);
-    detail.hidden = false;
-    detail.dataset["item"] = item.id;
-    detail.focus();
+    renderDetail(this.el("detail"), item, this.#results.get(item.id), this.#goldOf(item.id));
   }
 
   async #startOver(): Promise<void> {
@@ -800,38 +676,6 @@ class LabelingSandbox extends LabWidget {
     this.el("export-csv", HTMLButtonElement).disabled = true;
     this.el("evaluation").replaceChildren();
   }
-
-  #exportFineTune(): void {
-    const { task, selection } = this.#taskAndData();
-    const rows = [
-      ...selection.items.flatMap((item) => {
-        const g = selection.gold.get(item.id);
-        return g === undefined ? [] : [{ text: item.text, labels: [g] }];
-      }),
-      ...selection.pool.map((r) => ({ text: r.text, labels: [r.label] })),
-    ];
-    if (rows.length < 2)
-      throw new LabelingError("Fine-tuning data needs gold-labelled rows: choose a gold column.");
-    const names = new Set(task.labels.map((l) => l.name));
-    const unknown = rows.find((r) => !names.has(r.labels[0] ?? ""));
-    if (unknown)
-      throw new LabelingError(
-        `The gold label “${unknown.labels[0] ?? ""}” is not one of the labels; fix the labels first.`,
-      );
-    const out = fineTuneJSONL(task, rows);
-    download(`finetune-train-${slug(selection.name)}.jsonl`, out.train, "application/jsonl");
-    download(
-      `finetune-validation-${slug(selection.name)}.jsonl`,
-      out.validation,
-      "application/jsonl",
-    );
-  }
 }
-
-const slug = (name: string): string =>
-  name
-    .replace(/\.csv$/i, "")
-    .replace(/[^\w-]+/g, "-")
-    .slice(0, 40) || "data";
 
 customElements.define("labeling-sandbox", LabelingSandbox);

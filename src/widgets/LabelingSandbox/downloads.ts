@@ -1,0 +1,59 @@
+/**
+ * The sandbox's exports, as downloads: results CSV, fine-tuning JSONL
+ * (train/validation) from the gold-labelled rows, and Batch API requests.
+ * None of them holds the API key.
+ */
+import { batchJSONL, fineTuneJSONL, resultsCSV } from "@/lib/labeling/exports";
+import type { ItemResult } from "@/lib/labeling/store";
+import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
+import type { Selection } from "./data-panel";
+import { download } from "./download";
+import type { JobRecord } from "./job-store";
+
+const slug = (name: string): string =>
+  name
+    .replace(/\.csv$/i, "")
+    .replace(/[^\w-]+/g, "-")
+    .slice(0, 40) || "data";
+
+export function downloadResults(job: JobRecord, results: readonly ItemResult[]): void {
+  download(
+    `labels-${slug(job.dataset)}.csv`,
+    resultsCSV(job.items, results, new Map(job.gold)),
+    "text/csv",
+  );
+}
+
+export function downloadBatch(task: TaskSpec, selection: Selection): void {
+  download(
+    `batch-${slug(selection.name)}.jsonl`,
+    batchJSONL(task, selection.items),
+    "application/jsonl",
+  );
+}
+
+/** Gold-labelled rows (those being labelled and the rest) in OpenAI's fine-tuning format. */
+export function downloadFineTune(task: TaskSpec, selection: Selection): void {
+  const rows = [
+    ...selection.items.flatMap((item) => {
+      const g = selection.gold.get(item.id);
+      return g === undefined ? [] : [{ text: item.text, labels: [g] }];
+    }),
+    ...selection.pool.map((r) => ({ text: r.text, labels: [r.label] })),
+  ];
+  if (rows.length < 2)
+    throw new LabelingError("Fine-tuning data needs gold-labelled rows: choose a gold column.");
+  const names = new Set(task.labels.map((l) => l.name));
+  const unknown = rows.find((r) => !names.has(r.labels[0] ?? ""));
+  if (unknown)
+    throw new LabelingError(
+      `The gold label “${unknown.labels[0] ?? ""}” is not one of the labels; fix the labels first.`,
+    );
+  const out = fineTuneJSONL(task, rows);
+  download(`finetune-train-${slug(selection.name)}.jsonl`, out.train, "application/jsonl");
+  download(
+    `finetune-validation-${slug(selection.name)}.jsonl`,
+    out.validation,
+    "application/jsonl",
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Step 2's preview and step 3's cost line: the exact messages sent for the
+ * first item, and the cost estimate made before any call (exact input tokens,
+ * estimated output, the Batch API price) — or "free" for the local methods.
+ */
+import { formatDollars, priceTable } from "@/lib/labeling/cost";
+import { estimateTaskCost } from "@/lib/labeling/estimate";
+import { buildMessages, messageText } from "@/lib/labeling/prompt";
+import type { LabelItem, TaskSpec } from "@/lib/labeling/task";
+import { countChatTokens } from "@/lib/labeling/tokens";
+
+export const PRICES = priceTable();
+
+export function renderPreview(
+  host: HTMLElement,
+  cost: HTMLElement,
+  task: TaskSpec,
+  items: readonly LabelItem[],
+  provider: "local" | "api",
+): void {
+  const first = items[0];
+  if (!first) return;
+  const messages = buildMessages(task, first);
+  host.replaceChildren(
+    ...messages.flatMap((m) => {
+      const h = document.createElement("h4");
+      h.textContent = m.role;
+      const pre = document.createElement("pre");
+      pre.textContent = messageText(m);
+      return [h, pre];
+    }),
+  );
+  cost.dataset["problem"] = "false";
+  if (provider === "local") {
+    cost.textContent = `Free: ${items.length.toLocaleString("en")} items × ${task.votes} vote(s), labelled on this device. The first item's messages are ${countChatTokens(messages, "gpt-4.1-mini")} tokens for an API model.`;
+    return;
+  }
+  const e = estimateTaskCost(task, items, PRICES);
+  cost.textContent = e.priced
+    ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`
+    : `${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens; “${task.model}” has no price in the table, so no dollar estimate.`;
+}
+
+/** A problem with the form, shown where the estimate goes (as the learner types). */
+export function showProblem(cost: HTMLElement, error: unknown): void {
+  cost.textContent = error instanceof Error ? error.message : String(error);
+  cost.dataset["problem"] = "true";
+}

@@ -1,0 +1,34 @@
+/** Step 4's table: every item with its gold label and result, as it arrives; a row opens its detail. */
+import type { ItemResult } from "@/lib/labeling/store";
+import type { LabelItem } from "@/lib/labeling/task";
+import { VirtualTable } from "./virtual-table";
+
+export function resultsTable(source: {
+  result: (id: string) => ItemResult | undefined;
+  gold: (id: string) => string | undefined;
+  pick: (item: LabelItem) => void;
+}): VirtualTable<LabelItem> {
+  const label = (id: string): string => {
+    const result = source.result(id);
+    if (!result) return "…";
+    return result.status === "flagged" ? "flagged" : result.labels.join(", ");
+  };
+  return new VirtualTable<LabelItem>({
+    label: "Results",
+    columns: [
+      { title: "Item", width: "6.5rem", text: (item) => item.id },
+      { title: "Text", width: "minmax(0, 1fr)", text: (item) => item.text },
+      { title: "Gold", width: "4.5rem", text: (item) => source.gold(item.id) ?? "" },
+      { title: "Label", width: "5.5rem", className: "vt-label", text: (item) => label(item.id) },
+    ],
+    onPick: source.pick,
+    rowData: (item) => {
+      const result = source.result(item.id);
+      const gold = source.gold(item.id);
+      return {
+        status: result?.status ?? "pending",
+        match: result && gold !== undefined ? String(result.labels[0] === gold) : "",
+      };
+    },
+  });
+}
