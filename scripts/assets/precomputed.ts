@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { contextView, loadEncoder, type ContextView } from "../../src/lib/encoder/index";
-import { CONTEXT_PRESETS } from "../../src/widgets/ContextLens/presets";
+import { CONTEXT_PRESETS } from "../../src/lib/encoder/context-presets";
 import type { AssetStep } from "./types";
 
 export const PRECOMPUTED = "public/generated/precomputed/contexts.json";
@@ -20,7 +20,7 @@ export const step: AssetStep = {
   outputs: [PRECOMPUTED],
   inputs: [
     "scripts/assets/precomputed.ts",
-    "src/widgets/ContextLens/presets.ts",
+    "src/lib/encoder/context-presets.ts",
     "src/lib/encoder/context.ts",
     "public/generated/models/use-lite/onnx/model.onnx",
   ],

@@ -10,7 +10,7 @@ import {
 import { contextView, type ContextView } from "@/lib/encoder/index";
 import { offlineEncoder } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
-import { contextPresetById, type ContextPreset } from "./presets";
+import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
 
 const MAX_SENTENCES = 8;
 const SHORT_LABELS = ["token", "+ position", "layer 1", "layer 2", "layer 3", "layer 4"];

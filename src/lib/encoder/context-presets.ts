@@ -1,4 +1,4 @@
-/** The slides' examples of one word in several contexts. */
+/** The slides' examples of one word in several contexts (plain data: ContextLens shows them; the asset build precomputes them). */
 export interface ContextPreset {
   id: string;
   label: string;
