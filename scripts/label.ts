@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import {
   batchJSONL,
   buildMessages,
+  createJobsClient,
   createOpenAIChat,
   datasetFromTable,
   estimateTaskCost,
@@ -33,6 +34,7 @@ import {
   resultsCost,
   runJob,
   validateTask,
+  type JobsClient,
   type PriceTable,
   type TaskSpec,
 } from "../src/lib/labeling/index";
@@ -53,6 +55,9 @@ const USAGE = `Usage: npm run label -- <file.csv> --text <column> --label "name=
   --concurrency <n> (4)  --rpm <n>  --tpm <n>  --max-input-tokens <n>  --prices <prices.json>
   --out <results.jsonl>  (default <file>.results.jsonl; re-running resumes from it)
   --csv <out.csv>  --finetune <prefix>  --batch <batch.jsonl>  --import-batch <output.jsonl>
+  --submit-batch          label on OpenAI's Batch API (half price, within 24 h): upload, wait, import
+  --start-finetune <base-model>   upload the --finetune files and start a fine-tuning job; wait for it
+  --poll-seconds <s> (30) how often to ask about a batch or fine-tuning job
   --dry-run   print the estimate and the first item's messages; send nothing
   --yes       proceed after the estimate (without it nothing is sent)`;
 
@@ -86,6 +91,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       finetune: { type: "string" },
       batch: { type: "string" },
       "import-batch": { type: "string" },
+      "submit-batch": { type: "boolean", default: false },
+      "start-finetune": { type: "string" },
+      "poll-seconds": { type: "string", default: "30" },
       "dry-run": { type: "boolean", default: false },
       yes: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -198,12 +206,36 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.out("Nothing was sent. Run again with --yes to label (or --dry-run to see the messages).");
     return 0;
   }
-  if (todo.length > 0) {
+  const key = (): string => {
     const apiKey = io.env[o["key-env"]] ?? "";
     if (!apiKey.trim())
       throw new LabelingError(
         `No key: set the environment variable ${o["key-env"]} (or choose another with --key-env).`,
       );
+    return apiKey;
+  };
+  const jobs = (): JobsClient =>
+    createJobsClient({ apiKey: key(), ...(o["base-url"] ? { baseURL: o["base-url"] } : {}) });
+  const poll = { intervalMs: 1000 * (num("poll-seconds", o["poll-seconds"]) ?? 30) };
+  if (todo.length > 0 && o["submit-batch"]) {
+    const client = jobs();
+    const { batchId } = await client.startBatch(batchJSONL(task, todo));
+    io.out(`Started batch ${batchId} (${todo.length * task.votes} requests); waiting for it…`);
+    const end = await client.waitForBatch(batchId, {
+      ...poll,
+      onStatus: (status) => {
+        io.err(`  batch ${batchId}: ${status}`);
+      },
+    });
+    if (end.status !== "completed") {
+      io.out(`The batch ended “${end.status}”; nothing was imported. ${end.errors}`.trim());
+      return 3;
+    }
+    const imported = importBatchResults(end.output, task);
+    for (const result of imported) await store.append(result);
+    io.out(`Imported ${imported.length} batch results into ${outPath}`);
+  } else if (todo.length > 0) {
+    const apiKey = key();
     let last = 0;
     const rpm = num("rpm", o.rpm);
     const tpm = num("tpm", o.tpm);
@@ -248,6 +280,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (report.votesAlpha !== null)
     io.out(`Krippendorff's alpha across votes: ${report.votesAlpha.toFixed(3)}`);
   await exportAll();
+  if (o["start-finetune"]) {
+    if (!o.yes) {
+      io.out("Nothing was sent: add --yes to upload the fine-tuning files and start the job.");
+      return 0;
+    }
+    if (!o.finetune)
+      throw new LabelingError("--start-finetune needs --finetune <prefix> (the files to upload).");
+    const client = jobs();
+    const jobId = await client.startFineTune(
+      o["start-finetune"],
+      readFileSync(`${o.finetune}.train.jsonl`, "utf8"),
+      readFileSync(`${o.finetune}.validation.jsonl`, "utf8"),
+    );
+    io.out(`Started fine-tuning job ${jobId} on ${o["start-finetune"]}; waiting for it…`);
+    const end = await client.waitForFineTune(jobId, {
+      ...poll,
+      onStatus: (status) => {
+        io.err(`  fine-tuning ${jobId}: ${status}`);
+      },
+    });
+    io.out(
+      end.model
+        ? `Fine-tuning ${end.status}: use the model ${end.model} (--model ${end.model}).`
+        : `Fine-tuning ended “${end.status}”.`,
+    );
+    if (end.status !== "succeeded") return 3;
+  }
   return 0;
 }
 

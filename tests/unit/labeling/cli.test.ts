@@ -129,4 +129,39 @@ describe("npm run label", () => {
       runCli([bad, "--text", "text", "--label", "a", "--label", "b"], io()),
     ).rejects.toThrow(/malformed/);
   });
+
+  it("labels on the Batch API (--submit-batch) and starts a fine-tuning job (--start-finetune)", async () => {
+    const out = join(dir, "batch.jsonl");
+    const prefix = join(dir, "ft");
+    const cli = io();
+    const args = [...base(), "--out", out, "--poll-seconds", "0", "--csv", join(dir, "batch.csv")];
+    // without --yes: nothing is uploaded
+    expect(await runCli([...args, "--submit-batch"], cli)).toBe(0);
+    expect(cli.lines.join("\n")).toMatch(/Nothing was sent/);
+    expect(await runCli([...args, "--submit-batch", "--yes"], cli)).toBe(0);
+    const text = cli.lines.join("\n");
+    expect(text).toMatch(/Started batch batch-\d+ \(30 requests\)/);
+    expect(text).toMatch(/Imported 30 batch results/);
+    // the fake server answers each item's gold label: every item right, no chat request sent
+    expect(text).toMatch(/Accuracy 1\.000/);
+    expect(sent()).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, "batch.csv"), "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => r["label"] === r["gold"])).toBe(true);
+
+    const ft = io();
+    const ftArgs = [...args, "--finetune", prefix, "--start-finetune", "gpt-4.1-mini-2025-04-14"];
+    expect(await runCli(ftArgs, ft)).toBe(0);
+    expect(ft.lines.join("\n")).toMatch(/add --yes to upload the fine-tuning files/);
+    expect(await runCli([...ftArgs, "--yes"], ft)).toBe(0);
+    expect(ft.lines.join("\n")).toMatch(
+      /Fine-tuning succeeded: use the model ft:gpt-4\.1-mini-2025-04-14:fake/,
+    );
+    expect(readFileSync(`${prefix}.train.jsonl`, "utf8").trim().split("\n").length).toBeGreaterThan(
+      10,
+    );
+  });
 });
