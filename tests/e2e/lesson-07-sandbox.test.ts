@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import Papa from "papaparse";
+import { krippendorffAlphaNominal } from "../../src/lib/labeling/alpha";
 import { startFakeOpenAI, type FakeServer } from "../unit/labeling/fake-openai";
 import { expect, expectAccessible, screenshot, setTheme, test } from "./fixtures";
 
@@ -79,6 +80,19 @@ test.describe("LabelingSandbox", () => {
       /Linear probe trained on \d+ labelled rows; validation accuracy [01]\.\d{3}/,
     );
     await expect(widget.locator('[data-metric="kappa"]')).toContainText("95% CI");
+
+    // agreement between the two runs (zero-shot vs probe), checked from the two exports
+    const probeRows = await exportCSV(page, widget);
+    await expect(widget.locator('[data-part="compare-with"] option')).toHaveCount(1);
+    await widget.getByRole("button", { name: "Agreement between runs" }).click();
+    const result = widget.locator('[data-part="compare-result"]');
+    await expect(result).toContainText("share 24 items; both labelled 24");
+    const byId = new Map(probeRows.map((r) => [r["id"], r["label"] ?? null]));
+    const expected = krippendorffAlphaNominal([
+      rows.map((r) => r["label"] ?? null),
+      rows.map((r) => byId.get(r["id"]) ?? null),
+    ]);
+    expect(Number(await result.getAttribute("data-alpha"))).toBeCloseTo(expected, 10);
   });
 
   test("an OpenAI-compatible server: estimate first, the key kept safe, a reload mid-run resumes with one result per item", async ({

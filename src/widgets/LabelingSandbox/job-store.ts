@@ -32,6 +32,8 @@ export interface JobRecord {
 const DB = "llmlab-labeling-jobs";
 const STORE = "jobs";
 const CURRENT = "current";
+/** Finished runs are kept under "run:<id>". */
+const RUN = "run:";
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -70,11 +72,8 @@ export async function loadCurrentJob(): Promise<JobRecord | undefined> {
   return found ?? undefined;
 }
 
-export async function saveCurrentJob(job: JobRecord): Promise<void> {
-  const db = await database();
-  const tx = db.transaction(STORE, "readwrite");
-  tx.objectStore(STORE).put(job, CURRENT);
-  await new Promise<void>((resolve, reject) => {
+function written(tx: IDBTransaction): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => {
       resolve();
     };
@@ -84,18 +83,41 @@ export async function saveCurrentJob(job: JobRecord): Promise<void> {
   });
 }
 
+/** Saves the current job; a finished one is also kept among the runs to compare with. */
+export async function saveCurrentJob(job: JobRecord): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, "readwrite");
+  tx.objectStore(STORE).put(job, CURRENT);
+  if (job.status === "done")
+    tx.objectStore(STORE).put({ ...job, finishedAt: Date.now() }, `${RUN}${job.id}`);
+  await written(tx);
+}
+
 export async function clearCurrentJob(): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, "readwrite");
   tx.objectStore(STORE).delete(CURRENT);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => {
-      resolve();
-    };
-    tx.onerror = () => {
-      reject(tx.error ?? new Error("IndexedDB transaction failed"));
-    };
-  });
+  await written(tx);
+}
+
+export type FinishedRun = JobRecord & { finishedAt: number };
+
+/** Finished runs, newest first (each one's results stay in its own database). */
+export async function finishedRuns(): Promise<FinishedRun[]> {
+  const db = await database();
+  const range = IDBKeyRange.bound(RUN, `${RUN}\uffff`);
+  const runs = await promised(
+    db.transaction(STORE, "readonly").objectStore(STORE).getAll(range) as IDBRequest<FinishedRun[]>,
+  );
+  return runs.sort((a, b) => b.finishedAt - a.finishedAt);
+}
+
+/** Forgets a finished run (after its results were cleared). */
+export async function forgetRun(id: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, "readwrite");
+  tx.objectStore(STORE).delete(`${RUN}${id}`);
+  await written(tx);
 }
 
 /** A short stable id for a job (SHA-256 of its definition). */

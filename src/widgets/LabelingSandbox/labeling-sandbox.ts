@@ -21,6 +21,7 @@ import {
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
 import { parseLabelLines } from "./datasets";
+import { agreement, comparable, describeRun, loadRunResults } from "./compare-runs";
 import { renderDetail } from "./detail-view";
 import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";
 import { PRICES, renderPreview, showProblem } from "./prompt-preview";
@@ -28,6 +29,8 @@ import { downloadBatch, downloadFineTune, downloadResults } from "./downloads";
 import { renderEvaluation } from "./evaluation-view";
 import {
   clearCurrentJob,
+  finishedRuns,
+  forgetRun,
   jobId,
   loadCurrentJob,
   saveCurrentJob,
@@ -58,6 +61,8 @@ class LabelingSandbox extends LabWidget {
   /** Set while a run, an import or the start-up holds the job; other actions wait their turn. */
   #busy = false;
   #running: Promise<void> | null = null;
+  /** Finished runs the current one can be compared with. */
+  #runs: Awaited<ReturnType<typeof finishedRuns>> = [];
 
   /** Runs one action on the job at a time; a second press while one runs does nothing. */
   async #exclusive(work: () => Promise<void>): Promise<void> {
@@ -218,6 +223,9 @@ class LabelingSandbox extends LabWidget {
           }
         });
     });
+    this.el("compare", HTMLButtonElement).addEventListener("click", () => {
+      void this.guard(() => this.#compare());
+    });
     this.el("export-csv", HTMLButtonElement).addEventListener("click", () => {
       if (this.#job) downloadResults(this.#job, [...this.#results.values()]);
     });
@@ -361,6 +369,7 @@ class LabelingSandbox extends LabWidget {
     this.#resultsView.setRows(job.items);
     this.#renderStats(null);
     this.#renderEvaluation();
+    await this.#refreshRuns();
     if (job.status === "running") {
       this.#banner(
         `Resuming the job that was running when the page was left (${this.#results.size} of ${job.items.length} done).`,
@@ -567,6 +576,7 @@ class LabelingSandbox extends LabWidget {
       this.#statsFrame = 0;
       this.#renderStats(0);
       this.#renderEvaluation();
+      await this.#refreshRuns();
       this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
       const flagged = [...this.#results.values()].filter((r) => r.status === "flagged").length;
       if (summary.status === "paused") this.showError(summary.message);
@@ -639,6 +649,32 @@ class LabelingSandbox extends LabWidget {
     this.#resultsView.refresh();
   }
 
+  /** Lists the finished runs this job can be compared with (step 5). */
+  async #refreshRuns(): Promise<void> {
+    const job = this.#job;
+    const box = this.el("compare-box");
+    const runs = job?.status === "done" ? comparable(job, await finishedRuns()) : [];
+    this.#runs = runs;
+    this.el("compare-with", HTMLSelectElement).replaceChildren(
+      ...runs.map((r) => new Option(describeRun(r), r.id)),
+    );
+    box.hidden = runs.length === 0;
+  }
+
+  async #compare(): Promise<void> {
+    const job = this.#job;
+    const other = this.#runs.find((r) => r.id === this.el("compare-with", HTMLSelectElement).value);
+    if (!job || !other) return;
+    const a = agreement(job, this.#results, other, await loadRunResults(other));
+    const out = this.el("compare-result");
+    const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "–");
+    out.textContent =
+      `This run and “${describeRun(other)}” share ${a.shared} items; both labelled ${a.paired}. ` +
+      `Krippendorff's alpha ${f3(a.alpha)}, Cohen's kappa ${f3(a.kappa)}` +
+      (a.paired < a.shared ? " (items a run flagged count as missing)." : ".");
+    out.dataset["alpha"] = String(a.alpha);
+  }
+
   #renderEvaluation(): void {
     const job = this.#job;
     if (!job) return;
@@ -664,6 +700,7 @@ class LabelingSandbox extends LabWidget {
       const db = await openLabelingDB(job.id);
       await idbStore(db).clear();
       db.close();
+      await forgetRun(job.id);
     }
     await clearCurrentJob();
     this.#job = null;
@@ -675,6 +712,8 @@ class LabelingSandbox extends LabWidget {
     this.el("progress", HTMLProgressElement).value = 0;
     this.el("export-csv", HTMLButtonElement).disabled = true;
     this.el("evaluation").replaceChildren();
+    this.el("compare-result").textContent = "";
+    await this.#refreshRuns();
   }
 }
 
