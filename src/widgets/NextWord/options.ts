@@ -50,6 +50,6 @@ export const CORPORA: { id: string; label: string; sources: CorpusSource[] }[] =
 
 /** Locally served onnxruntime-web (the same files the encoder uses): only the model comes from the hub. */
 export const WASM_PATHS = {
-  mjs: "/generated/ort/ort-wasm-simd-threaded.asyncify.mjs",
-  wasm: "/generated/ort/ort-wasm-simd-threaded.asyncify.wasm",
+  mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
+  wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
 };
