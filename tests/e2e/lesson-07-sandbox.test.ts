@@ -40,6 +40,8 @@ test.describe("LabelingSandbox", () => {
     guardedPage: page,
   }) => {
     test.setTimeout(120_000);
+    const scripts: string[] = [];
+    page.on("request", (r) => scripts.push(r.url()));
     const widget = await openSandbox(page);
     await widget.getByLabel("Rows to label").fill("24");
     await expect(widget.locator('[data-part="cost"]')).toContainText("Free: 24 items");
@@ -67,6 +69,10 @@ test.describe("LabelingSandbox", () => {
     expect(new Set(rows.map((r) => r["id"])).size).toBe(24);
     const agree = rows.filter((r) => r["gold"] === r["label"]).length;
     expect(agree).toBe(diagonal);
+    // the local mode never needs OpenAI's tokenizers (about 1 MB gzip): they were not downloaded
+    expect(scripts.filter((u) => /\/_astro\/(tokens|cl100k_base|o200k_base)[.-]/.test(u))).toEqual(
+      [],
+    );
 
     // an item's raw answer can be inspected
     await widget.locator(".vt-row button").first().click();

@@ -165,3 +165,18 @@ export function formatDollars(dollars: number): string {
   if (dollars < 0.01) return `$${dollars.toPrecision(2)}`;
   return `$${dollars.toFixed(dollars < 10 ? 4 : 2)}`;
 }
+
+/** Dollars billed for results (their reported usage), or null when the model has no price. */
+export function resultsCost(
+  results: readonly { usage: Usage }[],
+  model: string,
+  prices: Readonly<PriceTable>,
+): number | null {
+  const price = priceFor(model, prices);
+  return price
+    ? actualCost(
+        results.map((r) => r.usage),
+        price,
+      )
+    : null;
+}

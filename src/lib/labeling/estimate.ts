@@ -4,7 +4,6 @@
  * price table — and after the run, the actual bill from reported usage.
  */
 import {
-  actualCost,
   estimateAnswerTokens,
   estimateJobCost,
   priceFor,
@@ -12,7 +11,6 @@ import {
   type PriceTable,
 } from "./cost";
 import { buildMessages } from "./prompt";
-import type { ItemResult } from "./store";
 import { maxLabelsOf, type LabelItem, type TaskSpec } from "./task";
 import { countChatTokens, countTextTokens, encodingFor } from "./tokens";
 
@@ -43,19 +41,4 @@ export function estimateTaskCost(
     price ?? { input: 0, cachedInput: 0, output: 0 },
   );
   return { ...estimate, model: task.model, answerTokens, priced: price !== undefined };
-}
-
-/** Dollars billed for results (their reported usage), or null when the model has no price. */
-export function resultsCost(
-  results: readonly ItemResult[],
-  model: string,
-  prices: Readonly<PriceTable>,
-): number | null {
-  const price = priceFor(model, prices);
-  return price
-    ? actualCost(
-        results.map((r) => r.usage),
-        price,
-      )
-    : null;
 }

@@ -17,6 +17,7 @@ export {
   formatDollars,
   priceFor,
   priceTable,
+  resultsCost,
   scenarioCost,
   type CostEstimate,
   type PriceScenario,
@@ -97,7 +98,7 @@ export {
 } from "./task";
 export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";
 export { datasetFromTable, parseCSV, type ColumnChoice, type Dataset, type Table } from "./table";
-export { estimateTaskCost, resultsCost, type TaskEstimate } from "./estimate";
+export { estimateTaskCost, type TaskEstimate } from "./estimate";
 export {
   argmax,
   centroidScorer,

@@ -19,7 +19,6 @@ import {
 import { buildMessages, responseSchema, type ChatMessage } from "./prompt";
 import { ProviderError, type ChatProvider, type ChatReply, type Usage } from "./provider";
 import { cacheKey, type ItemResult, type ResponseCache, type ResultStore } from "./store";
-import { countChatTokens } from "./tokens";
 import { LabelingError, validateTask, type LabelItem, type TaskSpec } from "./task";
 
 export interface JobOptions {
@@ -73,14 +72,22 @@ export interface JobSummary {
 
 class Stop extends Error {}
 
-/** The messages for an item, its text cut (and a note added) when over maxInputTokens. */
+/** Counts a chat request's input tokens (countChatTokens in ./tokens). */
+export type CountChatTokens = (messages: readonly ChatMessage[], model: string) => number;
+
+/**
+ * The messages for an item, its text cut (and a note added) when over
+ * maxInputTokens. Without a counter (no limit needs one), tokens is 0.
+ */
 export function fitMessages(
   task: TaskSpec,
   item: LabelItem,
   maxInputTokens: number | undefined,
+  count: CountChatTokens | null,
 ): { messages: ChatMessage[]; tokens: number; truncated: boolean } {
   let messages = buildMessages(task, item);
-  let tokens = countChatTokens(messages, task.model);
+  if (!count) return { messages, tokens: 0, truncated: false };
+  let tokens = count(messages, task.model);
   if (maxInputTokens === undefined || tokens <= maxInputTokens)
     return { messages, tokens, truncated: false };
   let text = item.text;
@@ -88,7 +95,7 @@ export function fitMessages(
     const keep = Math.floor(text.length * Math.min(0.95, maxInputTokens / tokens));
     text = text.slice(0, keep);
     messages = buildMessages(task, { ...item, text });
-    tokens = countChatTokens(messages, task.model);
+    tokens = count(messages, task.model);
   }
   return { messages, tokens, truncated: true };
 }
@@ -151,6 +158,11 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     : null;
   const schema = responseSchema(task);
   const maxOut = task.parameters.max_completion_tokens ?? 50;
+  // the tokenizers (about 1 MB gzip in a browser) load only when a limit needs token counts
+  const count: CountChatTokens | null =
+    options.maxInputTokens !== undefined || options.tokensPerMinute
+      ? (await import("./tokens")).countChatTokens
+      : null;
 
   async function askVote(
     item: LabelItem,
@@ -238,7 +250,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
   }
 
   async function labelItem(item: LabelItem): Promise<void> {
-    const { messages, tokens, truncated } = fitMessages(task, item, options.maxInputTokens);
+    const { messages, tokens, truncated } = fitMessages(task, item, options.maxInputTokens, count);
     const result: ItemResult = {
       id: item.id,
       status: "flagged",

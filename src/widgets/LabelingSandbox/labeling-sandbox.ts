@@ -4,8 +4,7 @@
  * stored as it arrives, a running job resumed after a reload, Start over
  * forgetting it. The panels and views are in the files beside this one.
  */
-import { formatDollars } from "@/lib/labeling/cost";
-import { resultsCost } from "@/lib/labeling/estimate";
+import { formatDollars, resultsCost } from "@/lib/labeling/cost";
 import { importBatchResults } from "@/lib/labeling/exports";
 import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
 import { evaluationReport } from "@/lib/labeling/report";
@@ -53,6 +52,8 @@ class LabelingSandbox extends LabWidget {
   #abort: AbortController | null = null;
   #resultsView!: VirtualTable<LabelItem>;
   #previewTimer = 0;
+  /** Counts previews, so a late one does not overwrite a newer message. */
+  #previews = 0;
   #statsFrame = 0;
   #started = 0;
   #doneAtStart = 0;
@@ -334,11 +335,22 @@ class LabelingSandbox extends LabWidget {
 
   /** The first item's messages and the cost line; problems are shown in the cost line as you type. */
   #preview(): void {
+    const shown = ++this.#previews;
+    const problem = (error: unknown): void => {
+      if (shown === this.#previews) showProblem(this.el("cost"), error);
+    };
     try {
       const { task, selection, provider } = this.#taskAndData();
-      renderPreview(this.el("preview"), this.el("cost"), task, selection.items, provider.kind);
+      renderPreview(
+        this.el("preview"),
+        this.el("cost"),
+        task,
+        selection.items,
+        provider.kind,
+        () => shown === this.#previews,
+      ).catch(problem);
     } catch (error) {
-      showProblem(this.el("cost"), error);
+      problem(error);
     }
   }
 

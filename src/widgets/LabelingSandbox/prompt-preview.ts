@@ -2,22 +2,23 @@
  * Step 2's preview and step 3's cost line: the exact messages sent for the
  * first item, and the cost estimate made before any call (exact input tokens,
  * estimated output, the Batch API price) — or "free" for the local methods.
+ * The tokenizers (about 1 MB gzip) load only when an API model is chosen.
  */
 import { formatDollars, priceTable } from "@/lib/labeling/cost";
-import { estimateTaskCost } from "@/lib/labeling/estimate";
 import { buildMessages, messageText } from "@/lib/labeling/prompt";
 import type { LabelItem, TaskSpec } from "@/lib/labeling/task";
-import { countChatTokens } from "@/lib/labeling/tokens";
 
 export const PRICES = priceTable();
 
-export function renderPreview(
+export async function renderPreview(
   host: HTMLElement,
   cost: HTMLElement,
   task: TaskSpec,
   items: readonly LabelItem[],
   provider: "local" | "api",
-): void {
+  /** False once a newer preview started (this one must not overwrite it). */
+  current: () => boolean = () => true,
+): Promise<void> {
   const first = items[0];
   if (!first) return;
   const messages = buildMessages(task, first);
@@ -32,9 +33,11 @@ export function renderPreview(
   );
   cost.dataset["problem"] = "false";
   if (provider === "local") {
-    cost.textContent = `Free: ${items.length.toLocaleString("en")} items × ${task.votes} vote(s), labelled on this device. The first item's messages are ${countChatTokens(messages, "gpt-4.1-mini")} tokens for an API model.`;
+    cost.textContent = `Free: ${items.length.toLocaleString("en")} items × ${task.votes} vote(s), labelled on this device; nothing is sent anywhere.`;
     return;
   }
+  const { estimateTaskCost } = await import("@/lib/labeling/estimate");
+  if (!current()) return;
   const e = estimateTaskCost(task, items, PRICES);
   cost.textContent = e.priced
     ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`

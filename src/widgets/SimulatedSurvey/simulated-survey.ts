@@ -1,5 +1,4 @@
 import { formatDollars, priceTable } from "@/lib/labeling/cost";
-import { estimateTaskCost } from "@/lib/labeling/estimate";
 import { createLocalLabeler, zeroShotScorer } from "@/lib/labeling/local";
 import type { ChatProvider } from "@/lib/labeling/provider";
 import { runJob } from "@/lib/labeling/runner";
@@ -56,6 +55,7 @@ function pointOnly(e: Effect): Effect {
 
 class SimulatedSurvey extends LabWidget {
   #abort: AbortController | null = null;
+  #estimates = 0;
 
   protected setup(): void {
     this.#fill(FRAMING);
@@ -153,6 +153,12 @@ class SimulatedSurvey extends LabWidget {
   }
 
   #estimate(): void {
+    void this.#estimateNow();
+  }
+
+  /** The cost line; the tokenizers (about 1 MB gzip) load only when a chat model is chosen. */
+  async #estimateNow(): Promise<void> {
+    const shown = ++this.#estimates;
     const cost = this.el("cost");
     try {
       const design = this.#design();
@@ -161,6 +167,8 @@ class SimulatedSurvey extends LabWidget {
       if (!this.#api()) {
         cost.textContent = `${items.length} answers (${design.profiles.length} profiles × 2 conditions; the stand-in answers once per group, as it would answer the same every time), computed on this device for free.`;
       } else {
+        const { estimateTaskCost } = await import("@/lib/labeling/estimate");
+        if (shown !== this.#estimates) return;
         const e = estimateTaskCost(surveyTask(design, this.#model()), items, PRICES);
         cost.textContent = e.priced
           ? `Estimate before any call: ${asks} requests, ${e.inputTokens.toLocaleString("en")} input tokens: ${formatDollars(e.dollars)} on ${this.#model()}.`
@@ -168,6 +176,7 @@ class SimulatedSurvey extends LabWidget {
       }
       cost.dataset["problem"] = "false";
     } catch (error) {
+      if (shown !== this.#estimates) return;
       cost.textContent = error instanceof Error ? error.message : String(error);
       cost.dataset["problem"] = "true";
     }
