@@ -19,6 +19,7 @@ import {
   createOpenAIChat,
   evaluate,
   memoryStore,
+  parseLabelLines,
   runJob,
   trainLogisticProbe,
   trainValidationSplit,
@@ -28,7 +29,7 @@ import {
   type Vector,
 } from "../src/lib/labeling/index";
 import { parseCSV } from "../src/lib/labeling/table";
-import { BUNDLED, parseLabelLines } from "../src/widgets/LabelingSandbox/datasets";
+import { BUNDLED } from "../src/widgets/LabelingSandbox/datasets";
 import { startFakeOpenAI } from "../tests/unit/labeling/fake-openai";
 import type { BenchSuite, Measurement } from "./lib/runner";
 

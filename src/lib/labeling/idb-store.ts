@@ -9,7 +9,8 @@ import type { ItemResult, ResponseCache, ResultStore } from "./store";
 const RESULTS = "results";
 const CACHE = "cache";
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+/** An IndexedDB request as a promise. */
+export function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => {
       resolve(req.result);
@@ -20,7 +21,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function done(tx: IDBTransaction): Promise<void> {
+/** Resolves when a transaction commits; rejects if it fails or aborts. */
+export function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => {
       resolve();

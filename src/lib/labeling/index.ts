@@ -88,6 +88,7 @@ export {
   examplesFromRows,
   LabelingError,
   maxLabelsOf,
+  parseLabelLines,
   TEXT_PLACEHOLDER,
   validateTask,
   type FewShotExample,

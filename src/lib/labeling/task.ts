@@ -110,3 +110,20 @@ export function examplesFromRows(
   }
   return out;
 }
+
+/**
+ * Labels written one per line as "name: description" (the first colon
+ * splits; a line without one is a name alone; blank lines are skipped).
+ */
+export function parseLabelLines(text: string): LabelDef[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(":");
+      return at < 0
+        ? { name: line, description: "" }
+        : { name: line.slice(0, at).trim(), description: line.slice(at + 1).trim() };
+    });
+}

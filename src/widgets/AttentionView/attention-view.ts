@@ -6,7 +6,8 @@
 import type { Encoding, EncoderInfo, HeadChoice } from "@/lib/encoder/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { fillSelects, headButtons, syncHeadButtons } from "./controls";
-import { download, serializeSvg, svgToPng } from "./export";
+import { download } from "@/scripts/download";
+import { serializeSvg, svgToPng } from "./export";
 import { MAX_CHARS, OFFLINE_MODEL, encodeSentence } from "./models";
 import { headStyles, readTheme } from "./palette";
 import { attentionPresetById, presetForSentence } from "./presets";

@@ -65,18 +65,3 @@ export async function svgToPng(svg: SerializedSvg, scale = 2): Promise<Blob> {
     URL.revokeObjectURL(url);
   }
 }
-
-/** Saves `blob` as a download named `filename`. */
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}

@@ -5,6 +5,7 @@ import {
   type EmbeddingProvider,
   type LabelDefinition,
 } from "@/lib/embeddings/index";
+import { parseLabelLines } from "@/lib/labeling/task";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawCorpusMap, type MapPoint } from "./corpus-map-view";
 import {
@@ -17,7 +18,6 @@ import {
 } from "./corpus-source";
 import {
   attachLabelEditor,
-  labelsFromText,
   labelsToText,
   PASTE_LABELS,
   readLabelRows,
@@ -70,7 +70,7 @@ class EmbeddingUses extends LabWidget {
     field("k", HTMLSelectElement).value = state.get("k") ?? DEFAULTS.k;
     field("seed", HTMLInputElement).value = state.get("seed") ?? DEFAULTS.seed;
     const labels = state.get("labels");
-    renderLabelRows(this.el("labels"), labels ? labelsFromText(labels) : this.#defaultLabels());
+    renderLabelRows(this.el("labels"), labels ? parseLabelLines(labels) : this.#defaultLabels());
     this.#api = new ApiPanel((name, type) => this.el(name, type));
     this.#checkedRadio("provider", state.get("prov") === "api" ? "api" : "local");
     const view = state.get("view");

@@ -39,18 +39,6 @@ export function labelsToText(labels: readonly LabelDefinition[]): string {
     .join("\n");
 }
 
-export function labelsFromText(text: string): LabelDefinition[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => {
-      const at = line.indexOf(":");
-      return at < 0
-        ? { name: line.trim(), description: "" }
-        : { name: line.slice(0, at).trim(), description: line.slice(at + 1).trim() };
-    });
-}
-
 /** Fills the editor's body with one row per label: name, description, remove. */
 export function renderLabelRows(body: HTMLElement, labels: readonly LabelDefinition[]): void {
   body.replaceChildren(

@@ -73,20 +73,6 @@ export async function loadFile(file: File): Promise<Table> {
   return parseCSV(await file.text());
 }
 
-/** Parses "name: description" lines; blank lines are skipped, a line without a colon is a name alone. */
-export function parseLabelLines(text: string): { name: string; description: string }[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const at = line.indexOf(":");
-      return at < 0
-        ? { name: line, description: "" }
-        : { name: line.slice(0, at).trim(), description: line.slice(at + 1).trim() };
-    });
-}
-
 /** The column to preselect for a role: the first whose name matches, else the fallback. */
 export function guessColumn(
   columns: readonly string[],

@@ -7,7 +7,7 @@ import { batchJSONL, fineTuneJSONL, resultsCSV } from "@/lib/labeling/exports";
 import type { ItemResult } from "@/lib/labeling/store";
 import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
 import type { Selection } from "./data-panel";
-import { download } from "./download";
+import { download } from "@/scripts/download";
 import type { JobRecord } from "./job-store";
 
 const slug = (name: string): string =>
@@ -16,20 +16,17 @@ const slug = (name: string): string =>
     .replace(/[^\w-]+/g, "-")
     .slice(0, 40) || "data";
 
+const jsonl = (text: string): Blob => new Blob([text], { type: "application/jsonl" });
+
 export function downloadResults(job: JobRecord, results: readonly ItemResult[]): void {
   download(
+    new Blob([resultsCSV(job.items, results, new Map(job.gold))], { type: "text/csv" }),
     `labels-${slug(job.dataset)}.csv`,
-    resultsCSV(job.items, results, new Map(job.gold)),
-    "text/csv",
   );
 }
 
 export function downloadBatch(task: TaskSpec, selection: Selection): void {
-  download(
-    `batch-${slug(selection.name)}.jsonl`,
-    batchJSONL(task, selection.items),
-    "application/jsonl",
-  );
+  download(jsonl(batchJSONL(task, selection.items)), `batch-${slug(selection.name)}.jsonl`);
 }
 
 /** Gold-labelled rows (those being labelled and the rest) in OpenAI's fine-tuning format. */
@@ -50,10 +47,6 @@ export function downloadFineTune(task: TaskSpec, selection: Selection): void {
       `The gold label “${unknown.labels[0] ?? ""}” is not one of the labels; fix the labels first.`,
     );
   const out = fineTuneJSONL(task, rows);
-  download(`finetune-train-${slug(selection.name)}.jsonl`, out.train, "application/jsonl");
-  download(
-    `finetune-validation-${slug(selection.name)}.jsonl`,
-    out.validation,
-    "application/jsonl",
-  );
+  download(jsonl(out.train), `finetune-train-${slug(selection.name)}.jsonl`);
+  download(jsonl(out.validation), `finetune-validation-${slug(selection.name)}.jsonl`);
 }

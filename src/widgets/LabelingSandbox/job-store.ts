@@ -5,6 +5,7 @@
  * (idbStore in src/lib/labeling) as it arrives; a job that was running when
  * the page went away is resumed when the widget starts again.
  */
+import { done, request } from "@/lib/labeling/idb-store";
 import type { LabelItem, TaskSpec } from "@/lib/labeling/task";
 
 export type LocalMethod = "zero-shot" | "centroid" | "probe" | "clip";
@@ -35,17 +36,6 @@ const CURRENT = "current";
 /** Finished runs are kept under "run:<id>". */
 const RUN = "run:";
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => {
-      resolve(request.result);
-    };
-    request.onerror = () => {
-      reject(request.error ?? new Error("IndexedDB request failed"));
-    };
-  });
-}
-
 let opened: Promise<IDBDatabase> | null = null;
 
 function database(): Promise<IDBDatabase> {
@@ -54,7 +44,7 @@ function database(): Promise<IDBDatabase> {
     open.onupgradeneeded = () => {
       open.result.createObjectStore(STORE);
     };
-    opened = promised(open);
+    opened = request(open);
     opened.catch(() => {
       opened = null;
     });
@@ -64,23 +54,12 @@ function database(): Promise<IDBDatabase> {
 
 export async function loadCurrentJob(): Promise<JobRecord | undefined> {
   const db = await database();
-  const found = await promised(
+  const found = await request(
     db.transaction(STORE, "readonly").objectStore(STORE).get(CURRENT) as IDBRequest<
       JobRecord | undefined
     >,
   );
   return found ?? undefined;
-}
-
-function written(tx: IDBTransaction): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => {
-      resolve();
-    };
-    tx.onerror = () => {
-      reject(tx.error ?? new Error("IndexedDB transaction failed"));
-    };
-  });
 }
 
 /** Saves the current job; a finished one is also kept among the runs to compare with. */
@@ -90,14 +69,14 @@ export async function saveCurrentJob(job: JobRecord): Promise<void> {
   tx.objectStore(STORE).put(job, CURRENT);
   if (job.status === "done")
     tx.objectStore(STORE).put({ ...job, finishedAt: Date.now() }, `${RUN}${job.id}`);
-  await written(tx);
+  await done(tx);
 }
 
 export async function clearCurrentJob(): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, "readwrite");
   tx.objectStore(STORE).delete(CURRENT);
-  await written(tx);
+  await done(tx);
 }
 
 export type FinishedRun = JobRecord & { finishedAt: number };
@@ -106,7 +85,7 @@ export type FinishedRun = JobRecord & { finishedAt: number };
 export async function finishedRuns(): Promise<FinishedRun[]> {
   const db = await database();
   const range = IDBKeyRange.bound(RUN, `${RUN}\uffff`);
-  const runs = await promised(
+  const runs = await request(
     db.transaction(STORE, "readonly").objectStore(STORE).getAll(range) as IDBRequest<FinishedRun[]>,
   );
   return runs.sort((a, b) => b.finishedAt - a.finishedAt);
@@ -117,7 +96,7 @@ export async function forgetRun(id: string): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, "readwrite");
   tx.objectStore(STORE).delete(`${RUN}${id}`);
-  await written(tx);
+  await done(tx);
 }
 
 /** A short stable id for a job (SHA-256 of its definition). */

@@ -13,13 +13,13 @@ import type { ItemResult } from "@/lib/labeling/store";
 import {
   examplesFromRows,
   LabelingError,
+  parseLabelLines,
   validateTask,
   type LabelItem,
   type TaskSpec,
 } from "@/lib/labeling/task";
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
-import { parseLabelLines } from "./datasets";
 import { agreement, comparable, describeRun, loadRunResults } from "./compare-runs";
 import { renderDetail } from "./detail-view";
 import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";

@@ -3,7 +3,7 @@ import { createLocalLabeler, zeroShotScorer } from "@/lib/labeling/local";
 import type { ChatProvider } from "@/lib/labeling/provider";
 import { runJob } from "@/lib/labeling/runner";
 import { memoryStore } from "@/lib/labeling/store";
-import { LabelingError } from "@/lib/labeling/task";
+import { LabelingError, parseLabelLines } from "@/lib/labeling/task";
 import {
   FRAMING,
   PUBLISHED,
@@ -22,19 +22,9 @@ import { drawChart, pct, type ChartRow } from "./chart";
 
 const PRICES = priceTable();
 
-/** "name: text" lines (blank lines skipped; the first colon splits). */
-function pairs(text: string): { name: string; text: string }[] {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const at = l.indexOf(":");
-      return at < 0
-        ? { name: l, text: "" }
-        : { name: l.slice(0, at).trim(), text: l.slice(at + 1).trim() };
-    });
-}
+/** "name: text" lines (the labels' format: options and profiles are written the same way). */
+const pairs = (text: string): { name: string; text: string }[] =>
+  parseLabelLines(text).map((l) => ({ name: l.name, text: l.description }));
 
 const points = (x: number): string =>
   Number.isFinite(x)

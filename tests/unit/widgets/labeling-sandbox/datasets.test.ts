@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guessColumn, parseLabelLines } from "@/widgets/LabelingSandbox/datasets";
+import { parseLabelLines } from "@/lib/labeling/task";
+import { guessColumn } from "@/widgets/LabelingSandbox/datasets";
 
 describe("parseLabelLines", () => {
   it("splits name: description at the first colon, skips blank lines, allows a bare name", () => {
