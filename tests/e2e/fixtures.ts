@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 /** Every lesson folder, in course order: the e2e suite visits each one. */
 export const LESSON_IDS = readdirSync("content/lessons", { withFileTypes: true })
@@ -43,16 +43,39 @@ export const test = base.extend<{ guardedPage: Page; problems: string[] }>({
 
 export { expect };
 
-/** Runs axe-core (WCAG 2.1 A/AA and best practices) and expects no violations. */
-export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
+/**
+ * Runs axe-core (WCAG 2.1 A/AA and best practices) and expects no violations:
+ * on the whole page, or only inside `include` (a widget's tag: the page's other
+ * widgets have their own tests).
+ */
+export async function expectAccessible(page: Page, label: string, include?: string): Promise<void> {
+  const axe = new AxeBuilder({ page }).withTags([
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "best-practice",
+  ]);
+  const results = await (include ? axe.include(include) : axe).analyze();
   const summary = results.violations.map(
     (v) =>
       `${v.id} (${v.impact ?? "?"}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Opens `url`, scrolls the widget `tag` into view (it loads near the viewport) and waits until it is ready. */
+export async function openWidget(
+  page: Page,
+  url: string,
+  tag: string,
+  timeout?: number,
+): Promise<Locator> {
+  await page.goto(url);
+  const widget = page.locator(tag);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute("data-ready", "true", timeout ? { timeout } : {});
+  return widget;
 }
 
 /** Switches the theme the way a learner does: with the toggle in the header. */

@@ -3,35 +3,20 @@
  * page are the ones src/lib/words computes in Node from the same file.
  */
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { parseExpression } from "../../src/lib/vectors/index";
 import { loadWordVectors } from "../../src/lib/words/index";
-import { expect, screenshot, setTheme, test } from "./fixtures";
+import { expect, screenshot, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/01-word-embeddings/";
 const glove = loadWordVectors(readFileSync("public/generated/words/glove-50k-100d.bin"));
 
-async function openWidget(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("word-vectors");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-  return widget;
-}
+const openWords = (page: Page, query = ""): Promise<Locator> =>
+  openWidget(page, `${PATH}${query}`, "word-vectors", 30_000);
 
 /** The neighbour list as the page shows it: words and the similarities in data attributes. */
-/** axe-core on the widget alone (WCAG 2.1 A/AA and best practices). */
-async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include("word-vectors")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `axe on WordVectors (${label})`,
-  ).toEqual([]);
-}
+const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>
+  expectAccessible(page, `WordVectors (${label})`, "word-vectors");
 
 async function shownNeighbors(widget: Locator): Promise<{ word: string; similarity: number }[]> {
   const items = widget.locator('[data-part="neighbors"] li');
@@ -57,7 +42,7 @@ test.describe("WordVectors", () => {
   test("king − man + woman: queen first, the same list as the library, drawn as a parallelogram", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openWords(page);
     await expect(widget.getByLabel("Example")).toHaveValue("king");
     await expect(widget.locator('[data-part="neighbors"] li').first()).toHaveAttribute(
       "data-word",
@@ -116,7 +101,7 @@ test.describe("WordVectors", () => {
   test("love and like: their cosine is the library's, and higher than love and table", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openWords(page);
     await widget.getByLabel("Example").selectOption("love");
     const like = widget.locator('[data-part="comparisons"] li[data-word="like"]');
     await expect(like).toBeVisible();
@@ -135,7 +120,7 @@ test.describe("WordVectors", () => {
   test("Xiangling = Gorgeous + Cat: explains that xiangling is unknown and shows gorgeous + cat", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openWords(page);
     await widget.getByLabel("Example").selectOption("xiangling");
     await expect(widget.locator('[data-part="name"]')).toContainText(
       "“xiangling” is not among the 50,000 GloVe words",
@@ -156,7 +141,7 @@ test.describe("WordVectors", () => {
   test("an unknown word gets suggestions; one click fixes it; the text survives a reload", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openWords(page);
     const expression = widget.getByLabel("Word or expression");
     const error = widget.locator("[data-widget-error]");
     await expression.fill("kingg − man + womann");
@@ -199,7 +184,7 @@ test.describe("WordVectors", () => {
   test("Present mode: arrow keys step through the slides' examples", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openWords(page);
     await widget.getByRole("button", { name: "Present" }).click();
     await expect(widget).toHaveAttribute("data-presenting", "");
     await page.keyboard.press("ArrowRight");

@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { countTokens } from "gpt-tokenizer/encoding/cl100k_base";
 import { loadCorpus } from "../../src/lib/corpora/index";
@@ -20,30 +19,16 @@ import {
   toMatrix,
 } from "../../src/lib/embeddings/index";
 import { loadEncoder } from "../../src/lib/encoder/index";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/02-contextual-embeddings/";
 const SIZE = 100;
 
-async function openUses(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("embedding-uses");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
-  return widget;
-}
+const openUses = (page: Page, query = ""): Promise<Locator> =>
+  openWidget(page, `${PATH}${query}`, "embedding-uses");
 
-/** axe-core on the widget alone (WCAG 2.1 A/AA and best practices). */
-async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include("embedding-uses")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `axe on EmbeddingUses (${label})`,
-  ).toEqual([]);
-}
+const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>
+  expectAccessible(page, `EmbeddingUses (${label})`, "embedding-uses");
 
 /** [index, number] pairs from the list items' data attributes. */
 function readList(list: Locator, attribute: string): Promise<[number, number][]> {

@@ -1,15 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, openWidget } from "./fixtures";
 
 const PATH = "/lessons/02-contextual-embeddings/";
 
-async function openLens(page: Page): Promise<Locator> {
-  await page.goto(PATH);
-  const lens = page.locator("context-lens");
-  await lens.scrollIntoViewIfNeeded();
-  await expect(lens).toHaveAttribute("data-ready", "true");
-  return lens;
-}
+const openLens = (page: Page): Promise<Locator> => openWidget(page, PATH, "context-lens");
 
 async function similarity(lens: Locator, i: number, j: number): Promise<number> {
   return Number(

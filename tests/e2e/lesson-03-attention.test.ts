@@ -6,7 +6,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import {
   cosineToInput,
@@ -21,7 +20,7 @@ import {
   type Encoding,
 } from "../../src/lib/encoder/index";
 import { stripAttentionOutputs } from "../unit/encoder/onnx-fixtures";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/03-how-llms-work/";
 const SHOTS = "test-results/screenshots";
@@ -44,10 +43,7 @@ function reference(text: string): Promise<Encoding> {
 }
 
 async function openAttention(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("attention-view");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
+  const widget = await openWidget(page, `${PATH}${query}`, "attention-view");
   await expect(widget).toHaveAttribute("data-tokens", /\[/, { timeout: 60_000 });
   return widget;
 }
@@ -115,15 +111,8 @@ async function shoot(page: Page, widget: Locator, name: string, width = 1280): P
   await page.setViewportSize(size);
 }
 
-async function expectWidgetAccessible(page: Page, selector: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
+const expectWidgetAccessible = (page: Page, selector: string): Promise<void> =>
+  expectAccessible(page, selector, selector);
 
 test.describe("AttentionView", () => {
   test.setTimeout(180_000);

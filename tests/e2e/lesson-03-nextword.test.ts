@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadCorpus } from "../../src/lib/corpora/index";
 import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/03-how-llms-work/";
 const SHOTS = "test-results/screenshots";
@@ -18,25 +17,11 @@ function both(): NgramIndex[] {
   return shards;
 }
 
-/** axe-core on the widget alone (the page's other widgets have their own tests). */
-async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include("next-word")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(summary, `axe violations in ${label}`).toEqual([]);
-}
+const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>
+  expectAccessible(page, label, "next-word");
 
-async function openWidget(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("next-word");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
-  return widget;
-}
+const openNextWord = (page: Page, query = ""): Promise<Locator> =>
+  openWidget(page, `${PATH}${query}`, "next-word");
 
 test.describe("NextWord", () => {
   test.setTimeout(120_000);
@@ -44,7 +29,7 @@ test.describe("NextWord", () => {
   test("offline ∞-gram for the slide's prompt: a distribution whose counts add up, as in Node", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openNextWord(page);
     await expect(widget.getByLabel("Beginning of a sentence")).toHaveValue(PROMPT);
     // The hub is off by default and its models cannot be chosen.
     await expect(widget.getByRole("checkbox", { name: /Hugging Face hub/ })).not.toBeChecked();
@@ -96,7 +81,7 @@ test.describe("NextWord", () => {
   test("temperature 0 puts all mass on the top word; a seeded continuation repeats", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openNextWord(page);
     await widget.getByRole("button", { name: "Predict the next word" }).click();
     await expect(widget.locator("svg rect[data-word]").first()).toBeVisible({ timeout: 60_000 });
     const temperature = widget.getByLabel("Temperature");
@@ -131,7 +116,7 @@ test.describe("NextWord", () => {
   test("bad input: an empty prompt and a bad seed get clear messages", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openNextWord(page);
     await widget.getByLabel("Beginning of a sentence").fill("");
     await widget.getByRole("button", { name: "Predict the next word" }).click();
     await expect(widget.locator("[data-widget-error]")).toContainText(

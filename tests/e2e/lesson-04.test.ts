@@ -11,8 +11,7 @@ import {
   trace,
   type NgramIndex,
 } from "../../src/lib/ngram/index";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/04-inside-the-black-box/";
 const SHOTS = "test-results/screenshots";
@@ -34,25 +33,11 @@ function lincolnPassage(): { text: string; title: string } {
   return { text: index.corpus.text(at - 6, at + 16), title: doc?.title ?? "" };
 }
 
-/** axe-core on the widget alone (the page's other widgets have their own tests). */
-async function expectWidgetAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include("infini-gram")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(summary, `axe violations in ${label}`).toEqual([]);
-}
+const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>
+  expectAccessible(page, label, "infini-gram");
 
-async function openWidget(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("infini-gram");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
-  return widget;
-}
+const openInfiniGram = (page: Page, query = ""): Promise<Locator> =>
+  openWidget(page, `${PATH}${query}`, "infini-gram");
 
 test.describe("InfiniGram", () => {
   test.setTimeout(120_000);
@@ -60,7 +45,7 @@ test.describe("InfiniGram", () => {
   test("counts an n-gram and shows the ∞-gram distribution and examples, as the library does in Node", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openInfiniGram(page);
     await widget.getByLabel("Words (an n-gram, or a prompt to continue)").fill("the state of the");
     await widget.getByRole("button", { name: "Count" }).click();
     const counted = widget.locator('[data-part="count"]');
@@ -114,7 +99,7 @@ test.describe("InfiniGram", () => {
     const passage = lincolnPassage();
     expect(passage.title).toBe("Abraham Lincoln, 1862");
     const text = `As an AI model, I can tell you that many speeches return to freedom. ${passage.text} This idea shaped later policy debates about the role of government.`;
-    const widget = await openWidget(page);
+    const widget = await openInfiniGram(page);
     await widget.getByLabel("Shortest span").selectOption("6");
     await widget.getByLabel("Text to trace (paste an LLM's answer)").fill(text);
     await widget.getByRole("button", { name: "Trace" }).click();
@@ -157,7 +142,7 @@ test.describe("InfiniGram", () => {
   test("bad input: an empty text, 100 KB of pasted text (cut with a notice), kept across a reload", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openInfiniGram(page);
     const box = widget.getByLabel("Text to trace (paste an LLM's answer)");
     await box.fill("");
     await widget.getByRole("button", { name: "Trace" }).click();
@@ -183,7 +168,7 @@ test.describe("InfiniGram", () => {
   test("the corpus choice goes into the URL and Moby Dick counts differ", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page, "?ig.corpus=moby&ig.q=the+white+whale");
+    const widget = await openInfiniGram(page, "?ig.corpus=moby&ig.q=the+white+whale");
     const counted = widget.locator('[data-part="count"]');
     await expect(counted).toHaveAttribute("data-count", /\d+/, { timeout: 60_000 });
     const moby = buildIndex(loadCorpus(readFileSync("public/generated/corpora/moby-dick.bin")));

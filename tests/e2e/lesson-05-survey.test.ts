@@ -1,17 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
 import { startFakeOpenAI } from "../unit/labeling/fake-openai";
-import { expect, expectAccessible, setTheme, test } from "./fixtures";
+import { expect, expectAccessible, setTheme, test, openWidget } from "./fixtures";
 
 const PATH = "/lessons/05-llms-in-social-science/";
 const KEY = "sk-test-key";
 
-async function openSurvey(page: Page): Promise<Locator> {
-  await page.goto(PATH);
-  const widget = page.locator("simulated-survey");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
-  return widget;
-}
+const openSurvey = (page: Page): Promise<Locator> => openWidget(page, PATH, "simulated-survey");
 
 const runs = async (widget: Locator): Promise<number> =>
   Number((await widget.getAttribute("data-runs")) ?? 0);

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { measureSite } from "../../bench/lib/page-js";
 import { createSchelling, hashGrid, type SchellingOptions } from "../../src/lib/schelling/index";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, openWidget } from "./fixtures";
 
 const PATH = "/lessons/06-agent-based-models/";
 const SHOTS = "test-results/screenshots";
@@ -21,12 +21,8 @@ const CLASSROOM: SchellingOptions = {
   seed: 15,
 };
 
-/** Opens the lesson (with an optional query), scrolls to the widget and waits for its first grid. */
-async function openWidget(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("schelling-game");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
+async function openSchelling(page: Page, query = ""): Promise<Locator> {
+  const widget = await openWidget(page, `${PATH}${query}`, "schelling-game");
   await expect(widget).toHaveAttribute("data-hash", /^[0-9a-f]{8}$/);
   return widget;
 }
@@ -50,7 +46,7 @@ test.describe("Schelling", () => {
   test("the classroom game plays to the end, nobody unhappy, the same as in Node", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     const model = createSchelling(CLASSROOM);
     await expect(widget).toHaveAttribute("data-host", "local");
     expect(await attr(widget, "hash")).toBe(hashGrid(model.cells, 8, 6));
@@ -109,7 +105,7 @@ test.describe("Schelling", () => {
   test("the instructor moves students by click, by drag and by keyboard", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     const model = createSchelling(CLASSROOM);
     const cells = [...model.cells];
     const students = cells.flatMap((v, i) => (v > 0 ? [i] : []));
@@ -164,7 +160,7 @@ test.describe("Schelling", () => {
   test("the simulator runs in a worker: same seed, same grid as Node; the chart grows", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page, "?sg.mode=simulator&sg.w=60&sg.h=40&sg.seed=7");
+    const widget = await openSchelling(page, "?sg.mode=simulator&sg.w=60&sg.h=40&sg.seed=7");
     await expect(widget).toHaveAttribute("data-host", "worker");
     const model = createSchelling({
       width: 60,
@@ -204,7 +200,7 @@ test.describe("Schelling", () => {
   });
 
   test("a 1000 × 1000 grid runs a round in the worker", async ({ guardedPage: page }) => {
-    const widget = await openWidget(page, "?sg.mode=simulator&sg.w=1000&sg.h=1000");
+    const widget = await openSchelling(page, "?sg.mode=simulator&sg.w=1000&sg.h=1000");
     await expect(widget).toHaveAttribute("data-host", "worker");
     await widget.getByRole("button", { name: "Step (1 round)" }).click();
     // The page answers while the worker computes.
@@ -215,7 +211,7 @@ test.describe("Schelling", () => {
   });
 
   test("settings go into the URL and survive a reload", async ({ guardedPage: page }) => {
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     await widget.getByText("Settings").click();
     await widget.getByLabel("Rule", { exact: true }).selectOption("threshold");
     await widget.getByLabel("Similar neighbours wanted (%)").fill("50");
@@ -244,7 +240,7 @@ test.describe("Schelling", () => {
     expect(hash).toBe(hashGrid(model.cells, 8, 6));
 
     await page.reload();
-    await openWidget(page, new URL(page.url()).search);
+    await openSchelling(page, new URL(page.url()).search);
     await expect(widget.getByLabel("Rule", { exact: true })).toHaveValue("threshold");
     await expect(widget.getByLabel("Similar neighbours wanted (%)")).toHaveValue("50");
     await expect(widget.getByLabel("Seed", { exact: true })).toHaveValue("99");
@@ -253,7 +249,7 @@ test.describe("Schelling", () => {
   });
 
   test("bad input gets a clear message, and the widget recovers", async ({ guardedPage: page }) => {
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     const error = widget.locator("[data-widget-error]");
     await widget.getByText("Settings").click();
     const change = async (label: string, value: string): Promise<void> => {
@@ -310,7 +306,7 @@ test.describe("Schelling", () => {
   test("Present mode fills the screen and the keyboard runs the game", async ({
     guardedPage: page,
   }) => {
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     await widget.getByRole("button", { name: "Present" }).click();
     await expect(widget).toHaveAttribute("data-presenting", "");
     const box = await widget.boundingBox();
@@ -342,7 +338,7 @@ test.describe("Schelling", () => {
 
   test("at 375 px wide the widget fits the screen", async ({ guardedPage: page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    const widget = await openWidget(page);
+    const widget = await openSchelling(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

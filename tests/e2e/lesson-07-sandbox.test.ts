@@ -3,16 +3,13 @@ import type { Locator, Page } from "@playwright/test";
 import Papa from "papaparse";
 import { krippendorffAlphaNominal } from "../../src/lib/labeling/alpha";
 import { startFakeOpenAI, type FakeServer } from "../unit/labeling/fake-openai";
-import { expect, expectAccessible, screenshot, setTheme, test } from "./fixtures";
+import { expect, expectAccessible, screenshot, setTheme, test, openWidget } from "./fixtures";
 
 const PATH = "/lessons/07-labeling-with-llms/";
 const KEY = "sk-test-key";
 
 async function openSandbox(page: Page): Promise<Locator> {
-  await page.goto(PATH);
-  const widget = page.locator("labeling-sandbox");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
+  const widget = await openWidget(page, PATH, "labeling-sandbox");
   await expect(widget.locator('[data-part="data-summary"]')).toContainText("300 rows");
   return widget;
 }

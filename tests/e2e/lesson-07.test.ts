@@ -1,15 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, setTheme, test } from "./fixtures";
+import { expect, setTheme, test, openWidget } from "./fixtures";
 
 const PATH = "/lessons/07-labeling-with-llms/";
 
-async function openEstimator(page: Page, query = ""): Promise<Locator> {
-  await page.goto(`${PATH}${query}`);
-  const widget = page.locator("price-estimator");
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute("data-ready", "true");
-  return widget;
-}
+const openEstimator = (page: Page, query = ""): Promise<Locator> =>
+  openWidget(page, `${PATH}${query}`, "price-estimator");
 
 const total = async (widget: Locator, model: string): Promise<number> =>
   Number(
