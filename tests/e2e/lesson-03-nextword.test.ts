@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadCorpus } from "../../src/lib/corpora/index";
+import { fillMask, generate, predictNext, type LanguageModel } from "../../src/lib/lm/index";
+import { loadLanguageModelFromDisk } from "../../src/lib/lm/node";
 import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
 import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
@@ -15,6 +17,17 @@ function both(): NgramIndex[] {
     buildIndex(loadCorpus(readFileSync(`public/generated/corpora/${name}.bin`))),
   );
   return shards;
+}
+
+const models = new Map<string, Promise<LanguageModel>>();
+/** Our model in Node, from the files the widget downloads. */
+function nodeModel(id: string): Promise<LanguageModel> {
+  let model = models.get(id);
+  if (!model) {
+    model = loadLanguageModelFromDisk({ model: id, localModelPath: "public/generated/models/" });
+    models.set(id, model);
+  }
+  return model;
 }
 
 const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>
@@ -34,6 +47,8 @@ test.describe("NextWord", () => {
     // The hub is off by default and its models cannot be chosen.
     await expect(widget.getByRole("checkbox", { name: /Hugging Face hub/ })).not.toBeChecked();
     await expect(widget.locator('option[value="causal"]')).toBeDisabled();
+    await expect(widget.locator('[data-part="model"]')).toHaveValue("gpt");
+    await widget.locator('[data-part="model"]').selectOption("ngram");
 
     await widget.getByRole("button", { name: "Predict the next word" }).click();
     const explain = widget.locator('[data-part="explain"]');
@@ -81,7 +96,7 @@ test.describe("NextWord", () => {
   test("temperature 0 puts all mass on the top word; a seeded continuation repeats", async ({
     guardedPage: page,
   }) => {
-    const widget = await openNextWord(page);
+    const widget = await openNextWord(page, "?nw.m=ngram");
     await widget.getByRole("button", { name: "Predict the next word" }).click();
     await expect(widget.locator("svg rect[data-word]").first()).toBeVisible({ timeout: 60_000 });
     const temperature = widget.getByLabel("Temperature");
@@ -95,7 +110,7 @@ test.describe("NextWord", () => {
     await expect(page).toHaveURL(/nw\.t=1\.2/);
     await widget.getByLabel("Top-k").selectOption("5");
     await widget.getByLabel("Seed").fill("7");
-    await widget.getByLabel("Words to generate").fill("6");
+    await widget.getByLabel("Words or tokens to generate").fill("6");
     const continuation = widget.locator('[data-part="continuation"]');
     await widget.getByRole("button", { name: "Generate a continuation" }).click();
     await expect(widget.locator('[data-part="steps-list"] li')).toHaveCount(6, { timeout: 60_000 });
@@ -111,6 +126,76 @@ test.describe("NextWord", () => {
     await widget.getByRole("button", { name: "Generate a continuation" }).click();
     await expect(widget.locator('[data-part="steps-list"] li')).toHaveCount(6, { timeout: 60_000 });
     await expect(continuation).toHaveAttribute("data-text", once ?? "");
+  });
+
+  test("our GPT, offline: the slide's prompt and a seeded continuation, as the library gives in Node", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openNextWord(page);
+    await expect(widget.locator('[data-part="model"]')).toHaveValue("gpt");
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    const bars = widget.locator("svg rect[data-word]");
+    await expect(bars.first()).toBeVisible({ timeout: 60_000 });
+    const gpt = await nodeModel("gpt");
+    const expected = await predictNext(gpt, PROMPT, 10);
+    const shown = await bars.evaluateAll((rects) =>
+      rects.map((r) => [r.getAttribute("data-word"), Number(r.getAttribute("data-probability"))]),
+    );
+    expect(shown.map(([word]) => word)).toEqual(expected.top.map((c) => c.label));
+    shown.forEach(([, p], i) => {
+      expect(p).toBeCloseTo(expected.top[i]?.probability ?? 0, 5);
+    });
+    const explain = widget.locator('[data-part="explain"]');
+    await expect(explain).toContainText(`${gpt.info.layers} layers`);
+    await expect(explain).toContainText("million parameters");
+
+    await widget.getByLabel("Top-k").selectOption("40");
+    await widget.getByLabel("Top-p").selectOption("0.9");
+    await widget.getByLabel("Seed").fill("11");
+    await widget.getByLabel("Words or tokens to generate").fill("10");
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    const continuation = widget.locator('[data-part="continuation"]');
+    await expect(continuation).toHaveAttribute("data-text", /.+/, { timeout: 60_000 });
+    const generation = await generate(gpt, PROMPT, {
+      tokens: 10,
+      temperature: 1,
+      topK: 40,
+      topP: 0.9,
+      seed: 11,
+    });
+    await expect(continuation).toHaveAttribute("data-text", generation.text);
+    await expect(widget.locator('[data-part="steps-list"] li[data-word]')).toHaveCount(
+      generation.steps.length,
+    );
+    await setTheme(page, "light");
+    await expectWidgetAccessible(page, "lesson 03 with our GPT's continuation (light)");
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-gpt-light.png` });
+    await setTheme(page, "dark");
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-gpt-dark.png` });
+  });
+
+  test("our masked LM fills in [MASK] with both sides in view, as in Node; [MASK] in the GPT is refused", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openNextWord(page);
+    await widget
+      .getByLabel("Beginning of a sentence")
+      .fill("John wants his bank to [MASK] the check.");
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    await expect(widget.locator("[data-widget-error]")).toContainText("has no [MASK]");
+    await widget.locator('[data-part="model"]').selectOption("mlm");
+    await expect(widget.getByRole("button", { name: "Generate a continuation" })).toBeDisabled();
+    await widget.getByRole("button", { name: "Predict the next word" }).click();
+    const bars = widget.locator("svg rect[data-word]");
+    await expect(bars.first()).toBeVisible({ timeout: 60_000 });
+    const expected = await fillMask(
+      await nodeModel("mlm"),
+      "John wants his bank to [MASK] the check.",
+      10,
+    );
+    const words = await bars.evaluateAll((rects) => rects.map((r) => r.getAttribute("data-word")));
+    expect(words).toEqual(expected.top.map((c) => c.label));
+    await expect(widget.locator('[data-part="explain"]')).toContainText("both sides of [MASK]");
   });
 
   test("bad input: an empty prompt and a bad seed get clear messages", async ({

@@ -1,3 +1,4 @@
+import { isOwnModel } from "../lm/models";
 import { alignTokens, displayToken, wordSpans } from "./align";
 import { numbered, sliceAttention, sliceRow, sliceSequence, type RawTensor } from "./outputs";
 import type { LoadedRuntime, RuntimeOptions } from "./runtime";
@@ -26,6 +27,12 @@ export interface Encoder {
   encode(texts: readonly string[]): Promise<Encoding[]>;
 }
 
+function ownModelName(model: string): string {
+  if (model === DEFAULT_MODEL) return "Universal Sentence Encoder lite (offline)";
+  if (model === "mlm") return "LLM Lab masked LM (ours, offline)";
+  return model === "gpt" ? "LLM Lab GPT (ours, offline)" : `LLM Lab GPT, checkpoint ${model} (offline)`;
+}
+
 function tokenStyleOf(pieces: Iterable<string>): EncoderInfo["tokenStyle"] {
   for (const piece of pieces) {
     if (piece.startsWith("\u2581")) return "metaspace";
@@ -49,7 +56,8 @@ function numberFrom(
 
 export async function loadEncoder(options: LoadEncoderOptions): Promise<Encoder> {
   const model = options.model ?? DEFAULT_MODEL;
-  const offline = model === DEFAULT_MODEL;
+  // The site's own models: USE-lite and the course's GPT and masked LM (scripts/train/).
+  const offline = model === DEFAULT_MODEL || isOwnModel(model);
   const runtimeOptions: RuntimeOptions = {
     model,
     localModelPath: options.localModelPath,
@@ -73,7 +81,7 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<Encoder>
   const probe = runtime.tokenize(["the bank"], maxLength);
   const info: EncoderInfo = {
     id: model,
-    name: offline ? "Universal Sentence Encoder lite (offline)" : model,
+    name: offline ? ownModelName(model) : model,
     layers: numberFrom(config, ["num_hidden_layers", "n_layer"], 0),
     heads: numberFrom(config, ["num_attention_heads", "n_head"], 0),
     maxLength,

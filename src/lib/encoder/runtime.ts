@@ -32,6 +32,12 @@ export interface TokenizedBatch {
 
 export interface LoadedRuntime {
   config: Record<string, unknown>;
+  /** Vocabulary pieces by id ("▁bank"). */
+  pieces: string[];
+  /** Token ids of a text as the tokenizer makes them (with the special tokens it adds). */
+  encode(text: string): number[];
+  /** Text of token ids (special tokens kept). */
+  decode(ids: readonly number[]): string;
   tokenize(texts: readonly string[], maxLength: number): TokenizedBatch;
   run(batch: TokenizedBatch): Promise<Record<string, RawTensor>>;
 }
@@ -192,6 +198,9 @@ export async function loadRuntime(options: RuntimeOptions): Promise<LoadedRuntim
 
   return {
     config: model.config as unknown as Record<string, unknown>,
+    pieces: pieceOf,
+    encode: (text) => tokenizer.encode(text),
+    decode: (ids) => tokenizer.decode([...ids], { skip_special_tokens: false }),
     tokenize(texts, maxLength) {
       const ids = texts.map((text) => tokenizer.encode(text));
       const fullLengths = ids.map((row) => row.length);

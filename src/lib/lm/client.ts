@@ -1,9 +1,12 @@
 /**
- * The page side of the hub-model worker: promises over messages (src/lib/rpc).
+ * The page side of the language-model worker: promises over messages (src/lib/rpc).
  */
 import { createRpc, type WorkerLike } from "../rpc/index";
 import { LmError } from "./errors";
-import type { LmKind } from "./hub";
+import type { GenerateOptions, Generation } from "./generate";
+import type { LmInfo } from "./language-model";
+import type { LayerPredictions } from "./layers";
+import type { Prediction } from "./predict";
 import type { FromLmWorker, LmLoadOptions, ToLmWorker } from "./protocol";
 
 export type LmWorkerLike = WorkerLike<ToLmWorker, FromLmWorker>;
@@ -12,9 +15,18 @@ export interface LmClient {
   load(
     options: LmLoadOptions,
     onProgress?: (label: string, fraction: number | null) => void,
-  ): Promise<{ vocabulary: string[]; maskToken: string }>;
-  logits(kind: LmKind, text: string): Promise<{ logits: Float32Array; ms: number }>;
+  ): Promise<LmInfo>;
+  /** The next token after `text` (causal models); `probabilities` comes back empty. */
+  predict(model: string, text: string, top: number): Promise<Prediction>;
+  /** The token at [MASK] (masked models); `probabilities` comes back empty. */
+  fill(model: string, text: string, top: number): Promise<Prediction>;
+  generate(model: string, text: string, options: GenerateOptions): Promise<Generation>;
+  layers(model: string, text: string, top: number): Promise<LayerPredictions>;
   terminate(): void;
+}
+
+function unexpected(): never {
+  throw new LmError("Unexpected reply from the model worker.");
 }
 
 export function createLmClient(worker: LmWorkerLike): LmClient {
@@ -28,13 +40,23 @@ export function createLmClient(worker: LmWorkerLike): LmClient {
       const reply = await rpc.request({ type: "load", options }, (m) =>
         onProgress?.(m.label, m.fraction),
       );
-      if (reply.type !== "loaded") throw new LmError("Unexpected reply from the model worker.");
-      return { vocabulary: reply.vocabulary, maskToken: reply.maskToken };
+      return reply.type === "loaded" ? reply.info : unexpected();
     },
-    async logits(kind, text) {
-      const reply = await rpc.request({ type: "logits", kind, text });
-      if (reply.type !== "logits") throw new LmError("Unexpected reply from the model worker.");
-      return { logits: reply.logits, ms: reply.ms };
+    async predict(model, text, top) {
+      const reply = await rpc.request({ type: "predict", model, text, top });
+      return reply.type === "prediction" ? reply.prediction : unexpected();
+    },
+    async fill(model, text, top) {
+      const reply = await rpc.request({ type: "fill", model, text, top });
+      return reply.type === "prediction" ? reply.prediction : unexpected();
+    },
+    async generate(model, text, options) {
+      const reply = await rpc.request({ type: "generate", model, text, options });
+      return reply.type === "generation" ? reply.generation : unexpected();
+    },
+    async layers(model, text, top) {
+      const reply = await rpc.request({ type: "layers", model, text, top });
+      return reply.type === "layers" ? reply.layers : unexpected();
     },
     terminate() {
       rpc.terminate();

@@ -13,8 +13,9 @@ import {
 } from "@huggingface/transformers";
 import { LmError } from "./errors";
 import { logitsAt, maskPosition, withMask } from "./logits";
+import type { LmKind } from "./models";
 
-export type LmKind = "causal" | "masked";
+export type { LmKind } from "./models";
 
 export interface HubLoadOptions {
   kind: LmKind;
@@ -34,8 +35,15 @@ export interface HubLm {
   vocabulary: string[];
   /** The mask token ("[MASK]") of a masked LM; "" for a causal LM. */
   maskToken: string;
+  /** Its id, or -1. */
+  maskId: number;
   /** Causal: logits for the token after `text`. Masked: logits at the mask in `text`. */
   logits(text: string): Promise<Float32Array>;
+  /** Token ids with the special tokens the tokenizer adds ([CLS] … [SEP] for BERT). */
+  encode(text: string): number[];
+  decode(ids: readonly number[]): string;
+  /** Logits at every position of `ids`: [seq × vocab], row-major. */
+  forward(ids: readonly number[]): Promise<Float32Array>;
 }
 
 interface ProgressInfo {
@@ -80,29 +88,40 @@ export async function loadHubLm(options: HubLoadOptions): Promise<HubLm> {
     tokenizer.decode([id], { skip_special_tokens: false }),
   );
   const maskToken = options.kind === "masked" ? tokenizer.mask_token : "";
+  async function run(ids: readonly number[]): Promise<{ data: Float32Array; dims: number[] }> {
+    const dims = [1, ids.length];
+    const output = (await model({
+      input_ids: new Tensor("int64", BigInt64Array.from(ids, BigInt), dims),
+      attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), dims),
+      ...(options.kind === "masked"
+        ? { token_type_ids: new Tensor("int64", new BigInt64Array(ids.length), dims) }
+        : {}),
+    })) as { logits?: unknown };
+    const logits = output.logits;
+    if (!(logits instanceof Tensor) || !(logits.data instanceof Float32Array))
+      throw new LmError(`“${options.model}” returned no logits.`);
+    return { data: logits.data, dims: logits.dims };
+  }
   return {
     kind: options.kind,
     model: options.model,
     vocabulary,
     maskToken,
+    maskId: options.kind === "masked" ? tokenizer.mask_token_id : -1,
+    encode: (text) => tokenizer.encode(text),
+    decode: (ids) => tokenizer.decode([...ids], { skip_special_tokens: false }),
+    async forward(ids) {
+      const { data } = await run(ids);
+      return data;
+    },
     async logits(text) {
       const input = options.kind === "masked" ? withMask(text, maskToken) : text;
       const ids = tokenizer.encode(input);
       if (ids.length === 0) throw new LmError("Type some text first.");
       const position =
         options.kind === "masked" ? maskPosition(ids, tokenizer.mask_token_id, maskToken) : -1;
-      const dims = [1, ids.length];
-      const output = (await model({
-        input_ids: new Tensor("int64", BigInt64Array.from(ids, BigInt), dims),
-        attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), dims),
-        ...(options.kind === "masked"
-          ? { token_type_ids: new Tensor("int64", new BigInt64Array(ids.length), dims) }
-          : {}),
-      })) as { logits?: unknown };
-      const logits = output.logits;
-      if (!(logits instanceof Tensor) || !(logits.data instanceof Float32Array))
-        throw new LmError(`“${options.model}” returned no logits.`);
-      return logitsAt(logits.data, logits.dims, position);
+      const { data, dims } = await run(ids);
+      return logitsAt(data, dims, position);
     },
   };
 }

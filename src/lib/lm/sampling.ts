@@ -10,6 +10,8 @@ export interface SamplingOptions {
   temperature: number;
   /** Keep only the k most likely (0 or ≥ the vocabulary: keep all). */
   topK: number;
+  /** Nucleus sampling: keep the most likely tokens whose probabilities first reach p (0 < p ≤ 1; default 1 keeps all). */
+  topP?: number;
 }
 
 /** Softmax of logits / temperature (temperature > 0), computed stably. */
@@ -61,11 +63,21 @@ export function samplingDistribution(
     out[argmax(logits)] = 1;
     return out;
   }
-  const kept = topKIndices(logits, topK);
-  const probabilities = softmax(
+  const topP = options.topP ?? 1;
+  if (!(topP > 0 && topP <= 1)) throw new RangeError("top-p must be above 0 and at most 1");
+  let kept = topKIndices(logits, topK);
+  let probabilities = softmax(
     kept.map((i) => logits[i] as number),
     temperature,
   );
+  if (topP < 1) {
+    // kept is sorted most likely first: keep the shortest prefix whose mass reaches p.
+    let mass = 0;
+    let n = 0;
+    while (n < kept.length && mass < topP) mass += probabilities[n++] as number;
+    kept = kept.slice(0, Math.max(1, n));
+    probabilities = probabilities.slice(0, kept.length).map((q) => q / mass);
+  }
   kept.forEach((i, k) => (out[i] = probabilities[k] as number));
   return out;
 }

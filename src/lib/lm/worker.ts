@@ -1,10 +1,13 @@
 /**
- * The hub-model worker: loads a causal and/or a masked LM from the Hugging
- * Face hub (online only) and computes logits off the page's thread. Start it
- * with `new Worker(new URL("…/lib/lm/worker.ts", import.meta.url), { type: "module" })`
+ * The language-model worker: loads our models (served by the site) or a hub
+ * model (online) once each and answers predictions off the page's thread.
+ * Start it with `new Worker(new URL("…/lib/lm/worker.ts", import.meta.url), { type: "module" })`
  * and talk to it through createLmClient().
  */
-import { loadHubLm, type HubLm, type LmKind } from "./hub";
+import { generate } from "./generate";
+import { loadLanguageModel, type LanguageModel } from "./language-model";
+import { layerPredictions } from "./layers";
+import { fillMask, predictNext } from "./predict";
 import type { FromLmWorker, ToLmWorker } from "./protocol";
 
 interface WorkerScope {
@@ -13,41 +16,66 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const models = new Map<LmKind, HubLm>();
+const models = new Map<string, Promise<LanguageModel>>();
+
+function model(id: string): Promise<LanguageModel> {
+  const found = models.get(id);
+  if (!found) throw new Error("Load the model first.");
+  return found;
+}
+
+async function handle(message: ToLmWorker): Promise<void> {
+  const id = message.id;
+  if (message.type === "load") {
+    let loading = models.get(message.options.model);
+    if (!loading) {
+      loading = loadLanguageModel({
+        ...message.options,
+        onProgress: (label, fraction) => {
+          scope.postMessage({ id, type: "progress", label, fraction });
+        },
+      });
+      models.set(message.options.model, loading);
+      loading.catch(() => models.delete(message.options.model));
+    }
+    scope.postMessage({ id, type: "loaded", info: (await loading).info });
+    return;
+  }
+  const lm = await model(message.model);
+  const start = performance.now();
+  switch (message.type) {
+    case "predict":
+    case "fill": {
+      const run = message.type === "predict" ? predictNext : fillMask;
+      const prediction = await run(lm, message.text, message.top);
+      // The full probabilities stay here; the page gets the logits to sample from.
+      const reply = { ...prediction, probabilities: new Float64Array(0) };
+      scope.postMessage(
+        { id, type: "prediction", prediction: reply, ms: performance.now() - start },
+        [reply.logits.buffer],
+      );
+      return;
+    }
+    case "generate": {
+      const generation = await generate(lm, message.text, message.options);
+      scope.postMessage({ id, type: "generation", generation, ms: performance.now() - start });
+      return;
+    }
+    case "layers": {
+      const layers = await layerPredictions(lm, message.text, message.top);
+      scope.postMessage({ id, type: "layers", layers, ms: performance.now() - start });
+      return;
+    }
+  }
+}
 
 scope.onmessage = (event) => {
   const message = event.data;
-  void (async () => {
-    try {
-      if (message.type === "load") {
-        const lm = await loadHubLm({
-          ...message.options,
-          onProgress: (label, fraction) => {
-            scope.postMessage({ id: message.id, type: "progress", label, fraction });
-          },
-        });
-        models.set(lm.kind, lm);
-        scope.postMessage({
-          id: message.id,
-          type: "loaded",
-          vocabulary: lm.vocabulary,
-          maskToken: lm.maskToken,
-        });
-        return;
-      }
-      const lm = models.get(message.kind);
-      if (!lm) throw new Error("Load the model first.");
-      const start = performance.now();
-      const logits = await lm.logits(message.text);
-      scope.postMessage({ id: message.id, type: "logits", logits, ms: performance.now() - start }, [
-        logits.buffer,
-      ]);
-    } catch (error) {
-      scope.postMessage({
-        id: message.id,
-        type: "error",
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  })();
+  handle(message).catch((error: unknown) => {
+    scope.postMessage({
+      id: message.id,
+      type: "error",
+      message: error instanceof Error ? error.message : String(error),
+    });
+  });
 };

@@ -1,13 +1,17 @@
 /**
- * Where the next word comes from: the ∞-gram in the n-gram worker (offline)
- * or a hub model in the lm worker (online, loaded once per model).
+ * Where the next word comes from: the ∞-gram in the n-gram worker, or a
+ * language model in the lm worker — ours (offline, served by the site) or a
+ * hub model (online) — each loaded once.
  */
 import {
   createLmClient,
-  hubCandidates,
   ngramCandidates,
   type Candidate,
+  type GenerateOptions,
+  type Generation,
   type LmClient,
+  type LmInfo,
+  type Prediction,
 } from "@/lib/lm/index";
 import {
   createNgramClient,
@@ -15,24 +19,24 @@ import {
   type InfiniGramPrediction,
   type NgramClient,
 } from "@/lib/ngram/index";
-import { WASM_PATHS, type ModelChoice, type ModelId } from "./options";
+import { WASM_PATHS, type ModelChoice } from "./options";
 
 /** Enough candidates to sample from "all" words after any context in the bundled corpora. */
 export const ALL_CANDIDATES = 1_000_000;
 
-/** One model's answer for a prompt: candidates with logits, and what to say about them. */
+/** One model's answer for a prompt. */
 export interface Step {
+  /** n-gram: the words with their counts. */
   candidates: Candidate[];
-  /** Full-vocabulary logits (hub models) or the candidates' logits (n-gram). */
+  /** Full-vocabulary logits (language models) or the candidates' logits (n-gram). */
   logits: Float32Array | number[];
   prediction?: InfiniGramPrediction;
-  /** Hub models: the text of each token id. */
-  vocabulary?: string[];
+  lm?: { prediction: Prediction; info: LmInfo };
 }
 
 let ngram: NgramClient | null = null;
 let lm: LmClient | null = null;
-const hubModels = new Map<ModelId, Promise<{ vocabulary: string[]; maskToken: string }>>();
+const loads = new Map<string, Promise<LmInfo>>();
 
 function ngramClient(): NgramClient {
   ngram ??= createNgramClient(
@@ -44,7 +48,6 @@ function ngramClient(): NgramClient {
   return ngram;
 }
 
-/** The hub-model worker: created only when the learner has allowed the hub and asks a hub model. */
 function lmClient(): LmClient {
   lm ??= createLmClient(
     new Worker(new URL("../../lib/lm/worker.ts", import.meta.url), {
@@ -55,6 +58,30 @@ function lmClient(): LmClient {
   return lm;
 }
 
+/** Loads a language model once (a failed load is forgotten so it can be retried). */
+function loadLm(
+  model: ModelChoice,
+  onProgress: (label: string, fraction: number | null) => void,
+): Promise<LmInfo> {
+  const id = model.hubId ?? model.id;
+  let loading = loads.get(id);
+  if (!loading) {
+    loading = lmClient().load(
+      {
+        model: id,
+        kind: model.kind,
+        localModelPath: "/generated/models/",
+        allowRemote: model.online,
+        wasmPaths: WASM_PATHS,
+      },
+      onProgress,
+    );
+    loads.set(id, loading);
+    loading.catch(() => loads.delete(id));
+  }
+  return loading;
+}
+
 export async function modelStep(
   model: ModelChoice,
   text: string,
@@ -62,7 +89,7 @@ export async function modelStep(
     sources: CorpusSource[];
     /** How many n-gram candidates to fetch. */
     limit: number;
-    /** How many hub candidates to list. */
+    /** How many language-model tokens to list. */
     shown: number;
     onProgress: (label: string, fraction: number | null) => void;
   },
@@ -78,18 +105,24 @@ export async function modelStep(
     const candidates = ngramCandidates(answer);
     return { candidates, logits: candidates.map((c) => c.logit), prediction: answer };
   }
-  const kind = model.id === "masked" ? "masked" : "causal";
-  let loading = hubModels.get(model.id);
-  if (!loading) {
-    loading = lmClient().load(
-      { kind, model: model.hubId ?? "", wasmPaths: WASM_PATHS },
-      options.onProgress,
-    );
-    hubModels.set(model.id, loading);
-    loading.catch(() => hubModels.delete(model.id));
-  }
-  const { vocabulary } = await loading;
+  const info = await loadLm(model, options.onProgress);
   options.onProgress("Running the model…", null);
-  const { logits } = await lmClient().logits(kind, text);
-  return { candidates: hubCandidates(logits, vocabulary, options.shown), logits, vocabulary };
+  const id = model.hubId ?? model.id;
+  const prediction =
+    model.kind === "masked"
+      ? await lmClient().fill(id, text, options.shown)
+      : await lmClient().predict(id, text, options.shown);
+  return { candidates: [], logits: prediction.logits, lm: { prediction, info } };
+}
+
+/** A seeded continuation from a causal language model, computed in the worker by the library. */
+export async function modelGeneration(
+  model: ModelChoice,
+  text: string,
+  options: GenerateOptions,
+  onProgress: (label: string, fraction: number | null) => void,
+): Promise<{ generation: Generation; info: LmInfo }> {
+  const info = await loadLm(model, onProgress);
+  onProgress(`Generating ${options.tokens} tokens…`, null);
+  return { generation: await lmClient().generate(model.hubId ?? model.id, text, options), info };
 }

@@ -2,14 +2,14 @@ import {
   createRandom,
   sampleNext,
   samplingDistribution,
-  topKIndices,
   type Random,
   type SamplingOptions,
 } from "@/lib/lm/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawBars, type Bar } from "./bars";
 import { countRows, ngramExplanation } from "./counts-table";
-import { ALL_CANDIDATES, modelStep, type Step } from "./models";
+import { lmExplanation } from "./lm-explanation";
+import { ALL_CANDIDATES, modelGeneration, modelStep, type Step } from "./models";
 import { CORPORA, DEFAULT_PROMPT, MASKED_PROMPT, MODELS, type ModelChoice } from "./options";
 
 const SHOWN = 10;
@@ -20,6 +20,9 @@ class NextWord extends LabWidget {
   protected setup(): void {
     const state = this.readState();
     const input = (name: string): HTMLInputElement => this.el(name, HTMLInputElement);
+    const model = state.get("m");
+    if (model && MODELS.some((m) => m.id === model && !m.online))
+      this.el("model", HTMLSelectElement).value = model;
     const prompt = state.get("prompt");
     if (prompt !== undefined) input("prompt").value = prompt;
     const corpus = state.get("corpus");
@@ -29,6 +32,10 @@ class NextWord extends LabWidget {
     if (state.has("t") && t >= 0 && t <= 2) input("temperature").value = String(t);
     const k = state.get("k");
     if (k !== undefined) this.el("top-k", HTMLSelectElement).value = k;
+    const p = state.get("p");
+    if (p !== undefined) this.el("top-p", HTMLSelectElement).value = p;
+    if (this.el("top-p", HTMLSelectElement).value === "")
+      this.el("top-p", HTMLSelectElement).value = "1";
     if (this.el("top-k", HTMLSelectElement).value === "")
       this.el("top-k", HTMLSelectElement).value = "0";
     const seed = state.get("seed");
@@ -49,11 +56,12 @@ class NextWord extends LabWidget {
       this.#save();
       if (this.#last) this.#renderBars(this.#last);
     });
-    this.el("top-k", HTMLSelectElement).addEventListener("change", () => {
-      this.#save();
-      if (this.#last && this.#model.id !== "ngram") this.#renderBars(this.#last);
-      else if (this.#last) void this.guard(() => this.#predict());
-    });
+    for (const name of ["top-k", "top-p"])
+      this.el(name, HTMLSelectElement).addEventListener("change", () => {
+        this.#save();
+        if (this.#last && this.#model.id !== "ngram") this.#renderBars(this.#last);
+        else if (this.#last) void this.guard(() => this.#predict());
+      });
     for (const name of ["prompt", "seed", "steps"])
       input(name).addEventListener("input", () => {
         this.#save();
@@ -105,7 +113,8 @@ class NextWord extends LabWidget {
     const select = this.el("model", HTMLSelectElement);
     for (const option of select.options)
       option.disabled = MODELS.find((m) => m.id === option.value)?.online === true && !online;
-    if (!online) select.value = "ngram";
+    if (!online && MODELS.find((m) => m.id === select.value)?.online)
+      select.value = MODELS[0]?.id ?? "gpt";
     this.#pickModel();
   }
 
@@ -114,16 +123,12 @@ class NextWord extends LabWidget {
     const previous = this.#model.id;
     this.#model = MODELS.find((m) => m.id === id) ?? (MODELS[0] as ModelChoice);
     this.el("corpus-label").hidden = this.#model.id !== "ngram";
-    this.el("generate", HTMLButtonElement).disabled = this.#model.id === "masked";
+    const masked = this.#model.kind === "masked";
+    const wasMasked = MODELS.find((m) => m.id === previous)?.kind === "masked";
+    this.el("generate", HTMLButtonElement).disabled = masked;
     const prompt = this.el("prompt", HTMLInputElement);
-    if (
-      this.#model.id === "masked" &&
-      previous !== "masked" &&
-      !/\[MASK\]|_{3,}/.test(prompt.value)
-    )
-      prompt.value = MASKED_PROMPT;
-    if (this.#model.id !== "masked" && prompt.value === MASKED_PROMPT)
-      prompt.value = DEFAULT_PROMPT;
+    if (masked && !wasMasked && !/\[MASK\]|_{3,}/.test(prompt.value)) prompt.value = MASKED_PROMPT;
+    if (!masked && prompt.value === MASKED_PROMPT) prompt.value = DEFAULT_PROMPT;
   }
 
   #showTemperature(): void {
@@ -135,6 +140,7 @@ class NextWord extends LabWidget {
   #save(): void {
     const value = (name: string): string => this.el(name, HTMLInputElement).value;
     this.writeState({
+      m: this.#model.online ? "" : this.#model.id,
       prompt: value("prompt"),
       corpus: this.el("corpus", HTMLSelectElement).value,
       t: value("temperature"),
@@ -148,12 +154,13 @@ class NextWord extends LabWidget {
     return {
       temperature: Number(this.el("temperature", HTMLInputElement).value),
       topK: Number(this.el("top-k", HTMLSelectElement).value),
+      topP: Number(this.el("top-p", HTMLSelectElement).value),
     };
   }
 
   /** Asks the chosen model for the next word after `text`. */
   #step(text: string): Promise<Step> {
-    if (this.#model.id !== "ngram" && !this.el("online", HTMLInputElement).checked)
+    if (this.#model.online && !this.el("online", HTMLInputElement).checked)
       throw new Error("Allow models from the Hugging Face hub first (the checkbox above).");
     return modelStep(this.#model, text, {
       sources:
@@ -188,7 +195,7 @@ class NextWord extends LabWidget {
 
   #busy(on: boolean): void {
     this.el("predict", HTMLButtonElement).disabled = on;
-    this.el("generate", HTMLButtonElement).disabled = on || this.#model.id === "masked";
+    this.el("generate", HTMLButtonElement).disabled = on || this.#model.kind === "masked";
     if (!on) this.hideLoading();
   }
 
@@ -196,21 +203,19 @@ class NextWord extends LabWidget {
   #renderBars(step: Step): void {
     const options = this.#sampling();
     const probabilities = samplingDistribution(step.logits, options);
-    const vocabulary = step.vocabulary;
     let bars: Bar[];
-    if (step.prediction || !vocabulary) {
+    if (step.lm) {
+      // Temperature, top-k and top-p keep the order of the logits: the top tokens stay on top.
+      bars = step.lm.prediction.top
+        .slice(0, SHOWN)
+        .map((c) => ({ word: c.label, probability: probabilities[c.id] ?? 0 }))
+        .filter((b) => b.probability > 0);
+    } else {
       bars = step.candidates.slice(0, SHOWN).map((c, i) => ({
         word: c.word,
         probability: probabilities[i] ?? 0,
         count: c.count,
       }));
-    } else {
-      bars = topKIndices(probabilities, SHOWN)
-        .filter((id) => (probabilities[id] ?? 0) > 0)
-        .map((id) => ({
-          word: (vocabulary[id] ?? "").replace(/^##/, "").trim() || "␣",
-          probability: probabilities[id] ?? 0,
-        }));
     }
     const shaped = options.temperature !== 1 || options.topK > 0;
     drawBars(
@@ -229,16 +234,14 @@ class NextWord extends LabWidget {
     const explain = this.el("explain");
     const table = this.el("table");
     const p = step.prediction;
+    const { temperature, topK, topP = 1 } = this.#sampling();
     const note = shaped
-      ? ` Bars show the distribution after temperature ${this.#sampling().temperature.toFixed(1)}${this.#sampling().topK > 0 ? ` and top-${this.#sampling().topK}` : ""}.`
+      ? ` Bars show the distribution after temperature ${temperature.toFixed(1)}${topK > 0 ? `, top-${topK}` : ""}${topP < 1 ? `, top-p ${topP}` : ""}.`
       : "";
     if (!p) {
       table.hidden = true;
-      explain.textContent =
-        (this.#model.id === "masked"
-          ? "BERT reads the words on both sides of [MASK] and fills it in."
-          : "GPT-2 reads the words to the left and scores every token of its 50,257-token vocabulary.") +
-        note;
+      const lm = step.lm;
+      explain.textContent = (lm ? lmExplanation(lm.info, lm.prediction) : "") + note;
       return;
     }
     const d = p.distribution;
@@ -259,17 +262,52 @@ class NextWord extends LabWidget {
     const steps = Number(this.el("steps", HTMLInputElement).value);
     if (!Number.isInteger(steps) || steps < 1 || steps > 30)
       throw new Error("Generate between 1 and 30 words.");
-    const random: Random = createRandom(seed);
     const options = this.#sampling();
     this.#busy(true);
     const continuation = this.el("continuation");
     const list = this.el("steps-list");
     this.el("generation").hidden = false;
     list.replaceChildren();
-    let text = prompt;
     const added = document.createElement("mark");
     continuation.replaceChildren(prompt, added);
     try {
+      if (this.#model.kind === "causal") {
+        const { generation } = await modelGeneration(
+          this.#model,
+          prompt,
+          {
+            tokens: steps,
+            temperature: options.temperature,
+            topK: options.topK,
+            topP: options.topP ?? 1,
+            seed,
+          },
+          (label, fraction) => {
+            this.showLoading(label, fraction ?? undefined);
+          },
+        );
+        const shown = generation.text.slice(
+          0,
+          generation.text.length - generation.continuation.length,
+        );
+        continuation.replaceChildren(shown, added);
+        added.textContent = generation.continuation;
+        for (const token of generation.steps) {
+          const item = document.createElement("li");
+          item.textContent = `“${token.label}” with probability ${token.probability.toFixed(3)}${token.sampledProbability !== token.probability ? ` (${token.sampledProbability.toFixed(3)} after temperature and cut-offs)` : ""}`;
+          item.dataset["word"] = token.label;
+          list.append(item);
+        }
+        if (generation.stoppedAtEnd) {
+          const item = document.createElement("li");
+          item.textContent = "The model chose “end of text”: it stops here.";
+          list.append(item);
+        }
+        continuation.dataset["text"] = generation.text;
+        return;
+      }
+      const random: Random = createRandom(seed);
+      let text = prompt;
       for (let i = 0; i < steps; i++) {
         this.showLoading(`Word ${i + 1} of ${steps}…`, i / steps);
         const step = await this.#step(text);
@@ -278,13 +316,10 @@ class NextWord extends LabWidget {
           this.el("results").hidden = false;
           this.#renderBars(step);
         }
-        const vocabulary = step.vocabulary;
         if (step.logits.length === 0) break;
         const choice = sampleNext(step.logits, options, random);
         const probability = samplingDistribution(step.logits, options)[choice] ?? 0;
-        const piece = vocabulary
-          ? (vocabulary[choice] ?? "")
-          : (step.candidates[choice]?.append ?? "");
+        const piece = step.candidates[choice]?.append ?? "";
         text += piece;
         added.textContent = text.slice(prompt.length);
         const item = document.createElement("li");
