@@ -16,10 +16,10 @@ export interface LmClient {
     options: LmLoadOptions,
     onProgress?: (label: string, fraction: number | null) => void,
   ): Promise<LmInfo>;
-  /** The next token after `text` (causal models); `probabilities` comes back empty. */
-  predict(model: string, text: string, top: number): Promise<Prediction>;
+  /** The next token after `text` (causal models); `probabilities` comes back empty; `ms`: the worker's time. */
+  predict(model: string, text: string, top: number): Promise<Prediction & { ms: number }>;
   /** The token at [MASK] (masked models); `probabilities` comes back empty. */
-  fill(model: string, text: string, top: number): Promise<Prediction>;
+  fill(model: string, text: string, top: number): Promise<Prediction & { ms: number }>;
   generate(model: string, text: string, options: GenerateOptions): Promise<Generation>;
   layers(model: string, text: string, top: number): Promise<LayerPredictions>;
   terminate(): void;
@@ -44,11 +44,11 @@ export function createLmClient(worker: LmWorkerLike): LmClient {
     },
     async predict(model, text, top) {
       const reply = await rpc.request({ type: "predict", model, text, top });
-      return reply.type === "prediction" ? reply.prediction : unexpected();
+      return reply.type === "prediction" ? { ...reply.prediction, ms: reply.ms } : unexpected();
     },
     async fill(model, text, top) {
       const reply = await rpc.request({ type: "fill", model, text, top });
-      return reply.type === "prediction" ? reply.prediction : unexpected();
+      return reply.type === "prediction" ? { ...reply.prediction, ms: reply.ms } : unexpected();
     },
     async generate(model, text, options) {
       const reply = await rpc.request({ type: "generate", model, text, options });

@@ -31,7 +31,8 @@ export interface Step {
   /** Full-vocabulary logits (language models) or the candidates' logits (n-gram). */
   logits: Float32Array | number[];
   prediction?: InfiniGramPrediction;
-  lm?: { prediction: Prediction; info: LmInfo };
+  /** `ms`: the worker's time for the forward pass and the distribution. */
+  lm?: { prediction: Prediction; info: LmInfo; ms: number };
 }
 
 let ngram: NgramClient | null = null;
@@ -112,7 +113,7 @@ export async function modelStep(
     model.kind === "masked"
       ? await lmClient().fill(id, text, options.shown)
       : await lmClient().predict(id, text, options.shown);
-  return { candidates: [], logits: prediction.logits, lm: { prediction, info } };
+  return { candidates: [], logits: prediction.logits, lm: { prediction, info, ms: prediction.ms } };
 }
 
 /** A seeded continuation from a causal language model, computed in the worker by the library. */

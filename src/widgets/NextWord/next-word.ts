@@ -241,6 +241,7 @@ class NextWord extends LabWidget {
     if (!p) {
       table.hidden = true;
       const lm = step.lm;
+      if (lm) explain.dataset["ms"] = String(lm.ms);
       explain.textContent = (lm ? lmExplanation(lm.info, lm.prediction) : "") + note;
       return;
     }

@@ -117,3 +117,25 @@ describe("sampling with a seed", () => {
     expect(() => createRandom(1.5)).toThrow(RangeError);
   });
 });
+
+describe("samplingDistribution with top-p", () => {
+  it("keeps the shortest most-likely prefix whose mass reaches p, renormalised", () => {
+    // softmax of log([0.5, 0.3, 0.15, 0.05]) is the same list.
+    const logits = [0.5, 0.3, 0.15, 0.05].map(Math.log);
+    const d = samplingDistribution(logits, { temperature: 1, topK: 0, topP: 0.75 });
+    expect(Array.from(d).map((p) => Number(p.toFixed(12)))).toEqual([0.625, 0.375, 0, 0]);
+    const all = samplingDistribution(logits, { temperature: 1, topK: 0, topP: 1 });
+    expect(all[3]).toBeCloseTo(0.05, 12);
+    const one = samplingDistribution(logits, { temperature: 1, topK: 0, topP: 0.1 });
+    expect(Array.from(one)).toEqual([1, 0, 0, 0]);
+  });
+
+  it("refuses p outside (0, 1]", () => {
+    expect(() => samplingDistribution([0, 1], { temperature: 1, topK: 0, topP: 0 })).toThrow(
+      /top-p/,
+    );
+    expect(() => samplingDistribution([0, 1], { temperature: 1, topK: 0, topP: 1.2 })).toThrow(
+      /top-p/,
+    );
+  });
+});
