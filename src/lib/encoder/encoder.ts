@@ -30,7 +30,9 @@ export interface Encoder {
 function ownModelName(model: string): string {
   if (model === DEFAULT_MODEL) return "Universal Sentence Encoder lite (offline)";
   if (model === "mlm") return "LLM Lab masked LM (ours, offline)";
-  return model === "gpt" ? "LLM Lab GPT (ours, offline)" : `LLM Lab GPT, checkpoint ${model} (offline)`;
+  return model === "gpt"
+    ? "LLM Lab GPT (ours, offline)"
+    : `LLM Lab GPT, checkpoint ${model} (offline)`;
 }
 
 function tokenStyleOf(pieces: Iterable<string>): EncoderInfo["tokenStyle"] {
