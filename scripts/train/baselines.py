@@ -23,6 +23,8 @@ from export import load
 from train import ROOT, read_split
 
 PER_SOURCE, WORDS = 40, 300
+SHINGLE = 8  # words: an evaluation document's 8-word sequences found in training measure its overlap
+NOVEL = 0.2  # documents with less than this overlap count as novel text
 BITS = 12  # token ids < 4096 → five ids fit in 60 bits
 ORDER = 5
 
@@ -35,6 +37,21 @@ def eval_texts(corpus):
             words = tk.normalise(record["text"]).split(" ")
             docs.append(dict(source=record["source"], id=record["id"], text=" ".join(words[:WORDS])))
     return [d for source in sorted(by_source) for d in by_source[source]]
+
+
+def training_shingles(corpus):
+    seen = set()
+    for record in read_split(corpus, "train"):
+        words = tk.normalise(record["text"]).split(" ")
+        for i in range(len(words) - SHINGLE + 1):
+            seen.add(hash(tuple(words[i:i + SHINGLE])))
+    return seen
+
+
+def overlap(text, seen):
+    words = text.split(" ")
+    shingles = [hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+    return sum(s in seen for s in shingles) / len(shingles) if shingles else 0.0
 
 
 def keys_of(stream, k):
@@ -186,6 +203,28 @@ def main():
                                 nllPerToken=nll / sub_tokens, nllPerWord=nll / sub_words,
                                 pseudoPerplexityPerWord=math.exp(nll / sub_words),
                                 gptPerplexityPerWordSameText=math.exp(gpt_sub / sub_words))
+    result["by_source"] = {}
+    for source in sorted({d["source"] for d in docs}):
+        chosen = [x for x, d in zip(ids, docs) if d["source"] == source]
+        n_words = sum(len(d["text"].split(" ")) for d in docs if d["source"] == source)
+        kn_source, n_tokens = kn.nll(chosen)
+        gpt_source = sum(causal_nll(gpt, x) for x in chosen)
+        result["by_source"][source] = dict(
+            documents=len(chosen), tokens=n_tokens, words=n_words,
+            kn_nllPerToken=kn_source / n_tokens, gpt_nllPerToken=gpt_source / n_tokens,
+            kn_perplexityPerWord=math.exp(kn_source / n_words), gpt_perplexityPerWord=math.exp(gpt_source / n_words))
+    seen = training_shingles(args.corpus)
+    novel = [i for i, d in enumerate(docs) if overlap(d["text"], seen) < NOVEL]
+    chosen = [ids[i] for i in novel]
+    n_words = sum(len(docs[i]["text"].split(" ")) for i in novel)
+    kn_novel, n_tokens = kn.nll(chosen)
+    gpt_novel = sum(causal_nll(gpt, x) for x in chosen)
+    result["novel"] = dict(
+        rule=f"documents with under {NOVEL:.0%} of their {SHINGLE}-word sequences in the training split",
+        documents=len(novel), tokens=n_tokens, words=n_words,
+        overlapping_documents=len(docs) - len(novel),
+        kn_perplexityPerWord=math.exp(kn_novel / n_words), gpt_perplexityPerWord=math.exp(gpt_novel / n_words),
+        ratio_gpt_to_5gram=math.exp((gpt_novel - kn_novel) / n_words))
     result["ratio_gpt_to_5gram"] = result["gpt"]["perplexityPerWord"] / result["kneser_ney_5gram"]["perplexityPerWord"]
     with open(os.path.join(args.out, "baselines.json"), "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1)

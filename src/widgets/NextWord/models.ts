@@ -4,12 +4,10 @@
  * hub model (online) — each loaded once.
  */
 import {
-  createLmClient,
   ngramCandidates,
   type Candidate,
   type GenerateOptions,
   type Generation,
-  type LmClient,
   type LmInfo,
   type Prediction,
 } from "@/lib/lm/index";
@@ -19,7 +17,8 @@ import {
   type InfiniGramPrediction,
   type NgramClient,
 } from "@/lib/ngram/index";
-import { WASM_PATHS, type ModelChoice } from "./options";
+import { lmClient, loadLm } from "@/scripts/lm-worker";
+import type { ModelChoice } from "./options";
 
 /** Enough candidates to sample from "all" words after any context in the bundled corpora. */
 export const ALL_CANDIDATES = 1_000_000;
@@ -36,8 +35,6 @@ export interface Step {
 }
 
 let ngram: NgramClient | null = null;
-let lm: LmClient | null = null;
-const loads = new Map<string, Promise<LmInfo>>();
 
 function ngramClient(): NgramClient {
   ngram ??= createNgramClient(
@@ -49,38 +46,11 @@ function ngramClient(): NgramClient {
   return ngram;
 }
 
-function lmClient(): LmClient {
-  lm ??= createLmClient(
-    new Worker(new URL("../../lib/lm/worker.ts", import.meta.url), {
-      type: "module",
-      name: "lm",
-    }),
-  );
-  return lm;
-}
-
-/** Loads a language model once (a failed load is forgotten so it can be retried). */
-function loadLm(
+function loadModel(
   model: ModelChoice,
   onProgress: (label: string, fraction: number | null) => void,
 ): Promise<LmInfo> {
-  const id = model.hubId ?? model.id;
-  let loading = loads.get(id);
-  if (!loading) {
-    loading = lmClient().load(
-      {
-        model: id,
-        kind: model.kind,
-        localModelPath: "/generated/models/",
-        allowRemote: model.online,
-        wasmPaths: WASM_PATHS,
-      },
-      onProgress,
-    );
-    loads.set(id, loading);
-    loading.catch(() => loads.delete(id));
-  }
-  return loading;
+  return loadLm(model.hubId ?? model.id, { kind: model.kind, online: model.online, onProgress });
 }
 
 export async function modelStep(
@@ -106,7 +76,7 @@ export async function modelStep(
     const candidates = ngramCandidates(answer);
     return { candidates, logits: candidates.map((c) => c.logit), prediction: answer };
   }
-  const info = await loadLm(model, options.onProgress);
+  const info = await loadModel(model, options.onProgress);
   options.onProgress("Running the model…", null);
   const id = model.hubId ?? model.id;
   const prediction =
@@ -123,7 +93,7 @@ export async function modelGeneration(
   options: GenerateOptions,
   onProgress: (label: string, fraction: number | null) => void,
 ): Promise<{ generation: Generation; info: LmInfo }> {
-  const info = await loadLm(model, onProgress);
+  const info = await loadModel(model, onProgress);
   onProgress(`Generating ${options.tokens} tokens…`, null);
   return { generation: await lmClient().generate(model.hubId ?? model.id, text, options), info };
 }

@@ -64,9 +64,3 @@ export const CORPORA: { id: string; label: string; sources: CorpusSource[] }[] =
   { id: "sotu", label: "State of the Union addresses", sources: [SOTU] },
   { id: "moby", label: "Moby Dick", sources: [MOBY] },
 ];
-
-/** Locally served onnxruntime-web (the same files the encoder uses): only the model comes from the hub. */
-export const WASM_PATHS = {
-  mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-  wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
-};
