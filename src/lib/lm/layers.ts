@@ -19,6 +19,9 @@ export interface LayerPredictions {
   layers: string[];
   /** grid[position][layer]: the top tokens predicted for the token after `position` (causal) or at it (masked). */
   grid: TokenChoice[][][];
+  /** Positions of the text's own tokens: [start, end) (document boundaries outside). */
+  textStart: number;
+  textEnd: number;
   truncated: Fitted["truncated"];
 }
 
@@ -45,6 +48,8 @@ export async function layerPredictions(
     tokens: fitted.ids.map((id) => pieceLabel(model.pieces[id] ?? "")),
     layers: forward.hidden.map((_, l) => (l === 0 ? "embedding" : `layer ${l}`)),
     grid,
+    textStart: fitted.start,
+    textEnd: fitted.end,
     truncated: fitted.truncated,
   };
 }

@@ -10,6 +10,8 @@ export interface Fitted {
   ids: number[];
   /** Index in `ids` of the text's first kept token. */
   start: number;
+  /** Index in `ids` after the text's last kept token (a closing boundary may follow). */
+  end: number;
   /** The text's token count before cutting. */
   textTokens: number;
   truncated: { kept: number; total: number; notice: string } | null;
@@ -21,7 +23,7 @@ export function fitText(model: LanguageModel, text: string, focus = -1): Fitted 
   const { ids, start, end } = model.contextIds(text);
   const textTokens = end - start;
   const limit = model.info.context;
-  if (ids.length <= limit) return { ids, start, textTokens, truncated: null };
+  if (ids.length <= limit) return { ids, start, end, textTokens, truncated: null };
   let from: number;
   if (model.info.kind === "causal") from = ids.length - limit;
   else {
@@ -37,6 +39,7 @@ export function fitText(model: LanguageModel, text: string, focus = -1): Fitted 
   return {
     ids: kept,
     start: Math.max(0, start - from),
+    end: Math.min(end, from + limit) - from,
     textTokens,
     truncated: { kept: keptText, total: textTokens, notice },
   };
