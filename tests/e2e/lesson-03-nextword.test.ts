@@ -182,7 +182,9 @@ test.describe("NextWord", () => {
       .getByLabel("Beginning of a sentence")
       .fill("John wants his bank to [MASK] the check.");
     await widget.getByRole("button", { name: "Predict the next word" }).click();
-    await expect(widget.locator("[data-widget-error]")).toContainText("has no [MASK]");
+    await expect(widget.locator("[data-widget-error]")).toContainText("has no [MASK]", {
+      timeout: 60_000,
+    });
     await widget.locator('[data-part="model"]').selectOption("mlm");
     await expect(widget.getByRole("button", { name: "Generate a continuation" })).toBeDisabled();
     await widget.getByRole("button", { name: "Predict the next word" }).click();

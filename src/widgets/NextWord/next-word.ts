@@ -182,6 +182,10 @@ class NextWord extends LabWidget {
       throw new Error(
         "Type the beginning of a sentence, such as “John wants his bank to cash the”.",
       );
+    if (this.#model.kind === "causal" && /\[MASK\]|_{3,}/.test(text))
+      throw new Error(
+        "A causal model (GPT) reads only to the left and has no [MASK]: remove it and predict what comes next, or choose a masked model.",
+      );
     this.#busy(true);
     try {
       const step = await this.#step(text);
