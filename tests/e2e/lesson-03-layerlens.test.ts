@@ -1,21 +1,11 @@
 import type { Page } from "@playwright/test";
-import { layerPredictions, type LanguageModel } from "../../src/lib/lm/index";
-import { loadLanguageModelFromDisk } from "../../src/lib/lm/node";
+import { layerPredictions } from "../../src/lib/lm/index";
+import { nodeModel } from "./models";
 import { expect, expectAccessible, openWidget, setTheme, test } from "./fixtures";
 
 const PATH = "/lessons/03-how-llms-work/";
 const SHOTS = "test-results/screenshots";
 const TEXT = "Fellow citizens, the state of our";
-
-const models = new Map<string, Promise<LanguageModel>>();
-function nodeModel(id: string): Promise<LanguageModel> {
-  let model = models.get(id);
-  if (!model) {
-    model = loadLanguageModelFromDisk({ model: id, localModelPath: "public/generated/models/" });
-    models.set(id, model);
-  }
-  return model;
-}
 
 const open = (page: Page, query = "") => openWidget(page, `${PATH}${query}`, "layer-lens");
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { checkpointId, generate, predictNext, type TrainingRecord } from "../../src/lib/lm/index";
-import { loadLanguageModelFromDisk } from "../../src/lib/lm/node";
 import { expect, expectAccessible, openWidget, setTheme, test } from "./fixtures";
+import { nodeModel } from "./models";
 
 const PATH = "/lessons/03-how-llms-work/";
 const SHOTS = "test-results/screenshots";
@@ -27,10 +27,7 @@ test.describe("WatchItLearn", () => {
     await expect(rows).toHaveCount(record.checkpoints.length, { timeout: 150_000 });
     for (const [i, c] of record.checkpoints.entries()) {
       const id = c.file === "model.onnx" ? "gpt" : checkpointId(c.step);
-      const model = await loadLanguageModelFromDisk({
-        model: id,
-        localModelPath: "public/generated/models/",
-      });
+      const model = await nodeModel(id);
       const top = await predictNext(model, PROMPT, 5);
       const sample = await generate(model, PROMPT, {
         tokens: 12,

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadCorpus } from "../../src/lib/corpora/index";
-import { fillMask, generate, predictNext, type LanguageModel } from "../../src/lib/lm/index";
-import { loadLanguageModelFromDisk } from "../../src/lib/lm/node";
+import { fillMask, generate, predictNext } from "../../src/lib/lm/index";
 import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
+import { nodeModel } from "./models";
 import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
 const PATH = "/lessons/03-how-llms-work/";
@@ -17,17 +17,6 @@ function both(): NgramIndex[] {
     buildIndex(loadCorpus(readFileSync(`public/generated/corpora/${name}.bin`))),
   );
   return shards;
-}
-
-const models = new Map<string, Promise<LanguageModel>>();
-/** Our model in Node, from the files the widget downloads. */
-function nodeModel(id: string): Promise<LanguageModel> {
-  let model = models.get(id);
-  if (!model) {
-    model = loadLanguageModelFromDisk({ model: id, localModelPath: "public/generated/models/" });
-    models.set(id, model);
-  }
-  return model;
 }
 
 const expectWidgetAccessible = (page: Page, label: string): Promise<void> =>

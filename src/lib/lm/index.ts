@@ -31,7 +31,13 @@ export {
   type LmInfo,
   type LoadLmOptions,
 } from "./language-model";
-export { fillMask, predictNext, type Prediction, type TokenChoice } from "./predict";
+export {
+  fillMask,
+  predictNext,
+  refuseMaskForCausal,
+  type Prediction,
+  type TokenChoice,
+} from "./predict";
 export {
   checkGenerateOptions,
   generate,

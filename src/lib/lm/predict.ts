@@ -54,23 +54,23 @@ function validTop(top: number): number {
 
 const MASK_HINT = /\[MASK\]|_{3,}/;
 
-/** The next token after `text` (causal models). */
-export async function predictNext(
-  model: LanguageModel,
-  text: string,
-  top = 10,
-): Promise<Prediction> {
-  validTop(top);
-  if (model.info.kind !== "causal")
-    throw new LmError(`${model.info.name} fills in [MASK]; it does not continue a text. Use fill.`);
+/** A causal model cannot fill a gap: refuses a text with [MASK] (or ___) before any model runs. */
+export function refuseMaskForCausal(text: string): void {
   if (MASK_HINT.test(text))
     throw new LmError(
       "A causal model (GPT) reads only to the left and has no [MASK]: remove it and predict what comes next, or choose the masked model.",
     );
-  const fitted = fitText(model, text);
+}
+
+/** The distribution at `position` of one forward pass over the fitted ids. */
+async function predictionAt(
+  model: LanguageModel,
+  fitted: Fitted,
+  position: number,
+  top: number,
+): Promise<Prediction> {
   const forward = await model.forward(fitted.ids);
   const vocab = model.info.vocabSize || forward.logits.length / fitted.ids.length;
-  const position = fitted.ids.length - 1;
   const logits = forward.logits.slice(position * vocab, (position + 1) * vocab);
   const probabilities = softmax(logits);
   return {
@@ -81,6 +81,20 @@ export async function predictNext(
     truncated: fitted.truncated,
     position,
   };
+}
+
+/** The next token after `text` (causal models). */
+export async function predictNext(
+  model: LanguageModel,
+  text: string,
+  top = 10,
+): Promise<Prediction> {
+  validTop(top);
+  if (model.info.kind !== "causal")
+    throw new LmError(`${model.info.name} fills in [MASK]; it does not continue a text. Use fill.`);
+  refuseMaskForCausal(text);
+  const fitted = fitText(model, text);
+  return predictionAt(model, fitted, fitted.ids.length - 1, top);
 }
 
 /** The token at the one [MASK] (or ___) in `text` (masked models). */
@@ -98,17 +112,5 @@ export async function fillMask(model: LanguageModel, text: string, top = 10): Pr
     throw new LmError(error instanceof Error ? error.message : String(error));
   }
   const fitted = fitText(model, masked, model.info.maskId);
-  const position = fitted.ids.indexOf(model.info.maskId);
-  const forward = await model.forward(fitted.ids);
-  const vocab = model.info.vocabSize || forward.logits.length / fitted.ids.length;
-  const logits = forward.logits.slice(position * vocab, (position + 1) * vocab);
-  const probabilities = softmax(logits);
-  return {
-    tokens: fitted.ids.map((id) => pieceLabel(model.pieces[id] ?? "")),
-    logits,
-    probabilities,
-    top: choices(model, logits, probabilities, top),
-    truncated: fitted.truncated,
-    position,
-  };
+  return predictionAt(model, fitted, fitted.ids.indexOf(model.info.maskId), top);
 }

@@ -1,5 +1,6 @@
 import {
   createRandom,
+  refuseMaskForCausal,
   sampleNext,
   samplingDistribution,
   type Random,
@@ -182,10 +183,7 @@ class NextWord extends LabWidget {
       throw new Error(
         "Type the beginning of a sentence, such as “John wants his bank to cash the”.",
       );
-    if (this.#model.kind === "causal" && /\[MASK\]|_{3,}/.test(text))
-      throw new Error(
-        "A causal model (GPT) reads only to the left and has no [MASK]: remove it and predict what comes next, or choose a masked model.",
-      );
+    if (this.#model.kind === "causal") refuseMaskForCausal(text);
     this.#busy(true);
     try {
       const step = await this.#step(text);
