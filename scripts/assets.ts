@@ -32,15 +32,38 @@ export function staleness(step: AssetStep): string | null {
   return newer ? `${newer} changed` : null;
 }
 
+/**
+ * The steps in build order: by name, except that a step whose inputs include
+ * another step's outputs runs after it (the polysemy benchmark reads the models).
+ */
+export function buildOrder(steps: readonly (AssetStep & { id: string })[]): string[] {
+  const order: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (step: AssetStep & { id: string }): void => {
+    if (order.includes(step.id)) return;
+    if (visiting.has(step.id)) throw new Error(`asset steps depend on each other: ${step.id}`);
+    visiting.add(step.id);
+    for (const other of steps)
+      if (other !== step && other.outputs.some((out) => step.inputs.includes(out))) visit(other);
+    visiting.delete(step.id);
+    order.push(step.id);
+  };
+  [...steps].sort((a, b) => a.id.localeCompare(b.id)).forEach(visit);
+  return order;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const force = args.includes("--force");
   const names = args.filter((a) => !a.startsWith("--"));
   const unknown = names.filter((n) => !(n in STEPS));
   if (unknown.length > 0) throw new Error(`unknown asset step: ${unknown.join(", ")}`);
-  for (const [name, load] of Object.entries(STEPS)) {
+  const loaded = await Promise.all(
+    Object.entries(STEPS).map(async ([id, load]) => ({ ...(await load()).step, id })),
+  );
+  for (const name of buildOrder(loaded)) {
     if (names.length > 0 && !names.includes(name)) continue;
-    const { step } = await load();
+    const step = loaded.find((s) => s.id === name) as AssetStep;
     const reason = force ? "--force" : staleness(step);
     if (!reason) {
       console.log(`assets: ${name} is up to date`);
