@@ -39,6 +39,11 @@ export function targetVectors(encodings: readonly Encoding[], target: string): T
   const missing = encodings
     .map((e, i) => (findWord(e, target) ? null : i + 1))
     .filter((i) => i !== null);
+  const cut = missing.find((i) => encodings[i - 1]?.truncated);
+  if (cut !== undefined)
+    throw new EncoderError(
+      `“${target.trim()}” is not in the first ${encodings[cut - 1]?.truncated?.keptTokens ?? "?"} tokens of sentence ${cut}, and the model reads no further: shorten the sentence or move the word earlier.`,
+    );
   if (missing.length > 0)
     throw new EncoderError(
       `“${target.trim()}” is not a word of sentence${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Use it in every sentence, or change the word.`,

@@ -18,3 +18,17 @@ export {
   type BenchmarkModel,
   type PolysemyBenchmark,
 } from "./report";
+export {
+  MAX_SENTENCES,
+  SenseInputError,
+  benchmarkSenses,
+  benchmarkWords,
+  labelledPairs,
+  locateWord,
+  measureWord,
+  parseLabelledSentences,
+  type BenchmarkSense,
+  type LabelledSentence,
+  type MeasuredPair,
+  type WordMeasurement,
+} from "./explore";

@@ -25,7 +25,10 @@ export function wordAt(
  * after layer 1, …]. Throws when the encoding lacks the word (cut off by the
  * model's length limit, or a tokenizer that drops it).
  */
-export function exampleVectors(encoding: Encoding, example: SenseExample): Float32Array[] {
+export function exampleVectors(
+  encoding: Encoding,
+  example: Pick<SenseExample, "chars" | "form">,
+): Float32Array[] {
   const word = wordAt(encoding, example.chars, example.form);
   if (!word)
     throw new Error(`“${example.form}” is not a word of the model's text “${encoding.text}”`);
@@ -36,7 +39,7 @@ export function exampleVectors(encoding: Encoding, example: SenseExample): Float
 /** cosines[layer][pair]: the pair's cosine at each layer, from each example's vectors. */
 export function pairCosines(
   vectors: readonly (readonly Float32Array[])[],
-  pairs: readonly SensePair[],
+  pairs: readonly Pick<SensePair, "a" | "b">[],
 ): Float64Array[] {
   const layers = vectors[0]?.length ?? 0;
   return Array.from({ length: layers }, (_, layer) =>

@@ -8,7 +8,7 @@ import {
   select,
 } from "d3";
 import { contextView, type ContextView } from "@/lib/encoder/index";
-import { offlineEncoder } from "@/scripts/encoder-workers";
+import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
 
@@ -33,9 +33,41 @@ class ContextLens extends LabWidget {
   #view: ContextView | null = null;
   #precomputed: Record<string, ContextView> = {};
   #layer = -1;
+  #model = OFFLINE_MODEL;
+
+  /** The model the held-out polysemy benchmark found best (set at build time). */
+  get #defaultModel(): string {
+    return this.dataset["defaultModel"] ?? OFFLINE_MODEL;
+  }
+
+  /** Each model's best layer on the benchmark: the layer shown first. */
+  #bestLayer(): number {
+    try {
+      const layers = JSON.parse(this.dataset["bestLayers"] ?? "{}") as Record<string, number>;
+      return layers[this.#model] ?? -1;
+    } catch {
+      return -1;
+    }
+  }
 
   protected setup(): void {
     const state = this.readState();
+    const choice = this.el("model-choice", HTMLSelectElement);
+    const model = state.get("model");
+    this.#model = [...choice.options].some((o) => o.value === model)
+      ? (model as string)
+      : this.#defaultModel;
+    choice.value = this.#model;
+    choice.addEventListener("change", () => {
+      this.#model = choice.value;
+      this.#layer = -1;
+      this.#saveState();
+      // A result from another model would be stale: show nothing until the learner runs this one.
+      this.#view = null;
+      delete this.dataset["source"];
+      this.el("results").hidden = true;
+      this.#matchPrecomputed();
+    });
     this.#loadPreset(contextPresetById(state.get("preset")));
     const target = state.get("word");
     const sentences = state.get("s");
@@ -66,6 +98,16 @@ class ContextLens extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       this.#render();
     });
+    // Charts are drawn at their box's width in CSS pixels: redraw when it or Present mode changes.
+    let width = this.clientWidth;
+    new ResizeObserver(() => {
+      if (Math.abs(this.clientWidth - width) < 8) return;
+      width = this.clientWidth;
+      this.#render();
+    }).observe(this);
+    new MutationObserver(() => {
+      this.#render();
+    }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
     void this.#showPrecomputed();
   }
 
@@ -79,7 +121,8 @@ class ContextLens extends LabWidget {
 
   #matchPrecomputed(): void {
     const view = this.#precomputed[this.#preset.id];
-    if (!view || this.dataset["source"] === "live") return;
+    // Presets are precomputed with the offline default (USE-lite) only.
+    if (!view || this.dataset["source"] === "live" || this.#model !== OFFLINE_MODEL) return;
     const same =
       this.el("target", HTMLInputElement).value.trim() === view.target &&
       this.#sentences().join("\n") === view.sentences.join("\n");
@@ -123,12 +166,15 @@ class ContextLens extends LabWidget {
       word: target === this.#preset.target ? null : target,
       s: sentences === this.#preset.sentences.join("\n") ? null : sentences,
       layer: this.#layer >= 0 ? String(this.#layer) : null,
+      model: this.#model === this.#defaultModel ? null : this.#model,
     });
   }
 
   #currentLayer(): number {
     const count = this.#view?.layers.length ?? 1;
-    return this.#layer >= 0 && this.#layer < count ? this.#layer : count - 1;
+    if (this.#layer >= 0 && this.#layer < count) return this.#layer;
+    const best = this.#bestLayer();
+    return best >= 0 && best < count ? best : count - 1;
   }
 
   async #run(): Promise<void> {
@@ -142,11 +188,11 @@ class ContextLens extends LabWidget {
     button.disabled = true;
     try {
       this.showLoading("Loading the model…");
-      const encoder = await offlineEncoder((label, fraction) => {
-        this.showLoading(label, fraction);
+      const { client } = await loadModel(this.#model, (p) => {
+        this.showLoading(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
       });
       this.showLoading("Encoding…");
-      const { encodings, ms } = await encoder.encode(sentences);
+      const { encodings, ms } = await client.encode(sentences);
       this.#view = contextView(encodings, target);
       this.dataset["source"] = "live";
       this.dataset["encodeMs"] = ms.toFixed(1);
@@ -256,9 +302,10 @@ class ContextLens extends LabWidget {
     const labels = view.layers;
     const styles = getComputedStyle(this);
     const css = (name: string): string => styles.getPropertyValue(name).trim();
-    const width = 360;
-    const height = 200;
-    const margin = { top: 12, right: 16, bottom: 28, left: 40 };
+    const font = this.presenting ? 20 : 13;
+    const width = Math.max(260, Math.floor(this.el("chart").clientWidth || 360));
+    const height = Math.round(font * 17);
+    const margin = { top: font, right: font * 1.2, bottom: font * 2.6, left: font * 3.2 };
     const series = view.sentences.slice(1).map((_, k) => ({
       name: `S1–S${k + 2}`,
       values: labels.map((_label, layer) => view.similarity[layer]?.[0]?.[k + 1] ?? 0),
@@ -270,22 +317,28 @@ class ContextLens extends LabWidget {
     root.selectAll("*").remove();
     const svg = root
       .append("svg")
+      .attr("width", width)
+      .attr("height", height)
       .attr("viewBox", `0 0 ${width} ${height}`)
-      .attr("font-size", 10)
+      .attr("font-size", font)
       .attr("aria-hidden", "true");
     svg
       .append("g")
       .attr("transform", `translate(0,${height - margin.bottom})`)
       .attr("color", css("--fg-muted"))
-      .call(axisBottom(x).tickFormat((d) => SHORT_LABELS[labels.indexOf(d)] ?? d));
+      .call(axisBottom(x).tickFormat((d) => SHORT_LABELS[labels.indexOf(d)] ?? d))
+      .call((g) => g.selectAll("text").attr("font-size", font).attr("fill", css("--fg")));
     svg
       .append("g")
       .attr("transform", `translate(${margin.left},0)`)
       .attr("color", css("--fg-muted"))
-      .call(axisLeft(y).ticks(5));
+      .call(axisLeft(y).ticks(5))
+      .call((g) => g.selectAll("text").attr("font-size", font).attr("fill", css("--fg")));
     const path = line<number>()
       .x((_, i) => x(labels[i] ?? "") ?? 0)
       .y((v) => y(v));
+    const legend = document.createElement("ul");
+    legend.className = "cl-legend";
     series.forEach((s, k) => {
       const stroke = css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg");
       svg
@@ -294,15 +347,16 @@ class ContextLens extends LabWidget {
         .attr("fill", "none")
         .attr("stroke", stroke)
         .attr("stroke-width", 2.5)
+        .attr("stroke-dasharray", k >= OKABE_ITO.length ? "6 3" : null)
         .attr("data-series", s.name);
-      svg
-        .append("text")
-        .attr("x", (x(labels.at(-1) ?? "") ?? 0) - 4)
-        .attr("y", y(s.values.at(-1) ?? 0) - 6)
-        .attr("text-anchor", "end")
-        .attr("fill", stroke)
-        .text(s.name);
+      const item = document.createElement("li");
+      const swatch = document.createElement("span");
+      swatch.className = "cl-swatch";
+      swatch.style.background = stroke;
+      item.append(swatch, s.name);
+      legend.append(item);
     });
+    this.el("chart").append(legend);
     const layer = this.#currentLayer();
     svg
       .append("line")
@@ -319,16 +373,19 @@ class ContextLens extends LabWidget {
     const styles = getComputedStyle(this);
     const css = (name: string): string => styles.getPropertyValue(name).trim();
     const xy = view.map[layer] ?? [];
-    const size = 220;
-    const pad = 28;
+    const font = this.presenting ? 20 : 13;
+    const size = Math.max(200, Math.min(360, Math.floor(this.el("map").clientWidth || 220)));
+    const pad = font * 2.2;
     const extent = Math.max(1e-6, ...xy.map(Math.abs)) * 1.15;
     const scale = scaleLinear([-extent, extent], [pad, size - pad]);
     const root = select(this.el("map"));
     root.selectAll("*").remove();
     const svg = root
       .append("svg")
+      .attr("width", size)
+      .attr("height", size)
       .attr("viewBox", `0 0 ${size} ${size}`)
-      .attr("font-size", 11)
+      .attr("font-size", font)
       .attr("aria-hidden", "true");
     svg
       .append("rect")

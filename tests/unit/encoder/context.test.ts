@@ -71,4 +71,14 @@ describe("targetVectors and similarityMatrix", () => {
     expect(() => targetVectors(bank, "cash")).toThrow("“cash” is not a word of sentences 2, 3, 4.");
     expect(() => targetVectors(bank, "  ")).toThrow("Type the word to follow");
   });
+
+  it("says when the word is in the part of a sentence cut at the model's length limit", async () => {
+    const encoder = await testEncoder();
+    const long = `${"the river rose and ".repeat(200)}then the bank flooded.`;
+    const encodings = await encoder.encode([bank[0]?.text ?? "", long]);
+    expect(encodings[1]?.truncated).not.toBeNull();
+    expect(() => targetVectors(encodings, "bank")).toThrow(
+      `“bank” is not in the first ${encodings[1]?.truncated?.keptTokens} tokens of sentence 2, and the model reads no further`,
+    );
+  });
 });
