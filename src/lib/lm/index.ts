@@ -50,3 +50,4 @@ export { layerPredictions, type LayerPredictions } from "./layers";
 export { lensLogits, parseLens, type Lens } from "./lens";
 export { pieceLabel, pieceText } from "./tokens";
 export { fitText, type Fitted } from "./window";
+export { splitAtGap, type Gap } from "./gap";

@@ -9,6 +9,7 @@ import { fillSelects, headButtons, syncHeadButtons } from "./controls";
 import { download } from "@/scripts/download";
 import { serializeSvg, svgToPng } from "./export";
 import { MAX_CHARS, OFFLINE_MODEL, encodeSentence } from "./models";
+import { isCausal } from "./offline-models";
 import { headStyles, readTheme } from "./palette";
 import { attentionPresetById, presetForSentence } from "./presets";
 import { VIEWS, readSaved, savedValues, visibleFrom, type Selection, type View } from "./selection";
@@ -39,6 +40,7 @@ class AttentionView extends LabWidget {
     const modelId = this.el("model-id", HTMLInputElement);
     remote.checked = saved.remote;
     modelId.value = saved.model;
+    this.el("offline-model", HTMLSelectElement).value = saved.offline;
     modelId.disabled = !remote.checked;
     if (remote.checked) this.el("online", HTMLDetailsElement).open = true;
 
@@ -59,7 +61,9 @@ class AttentionView extends LabWidget {
     new MutationObserver(() => {
       if (this.presenting) this.el("stage").scrollIntoView({ block: "start" });
     }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
-    void this.guard(() => this.#run(OFFLINE_MODEL));
+    void this.guard(() =>
+      this.#run(this.el("offline-model", HTMLSelectElement).value || OFFLINE_MODEL),
+    );
   }
 
   // ---- public hooks (tests and the benchmark call these) -------------------
@@ -133,7 +137,11 @@ class AttentionView extends LabWidget {
       this.el("model-id", HTMLInputElement).disabled = !remote.checked;
       this.#saveState();
       if (!remote.checked && this.#info && !this.#info.offline)
-        void this.guard(() => this.#run(OFFLINE_MODEL));
+        void this.guard(() => this.#run(this.#chosenModel()));
+    });
+    this.el("offline-model", HTMLSelectElement).addEventListener("change", () => {
+      this.#saveState();
+      if (!remote.checked) void this.guard(() => this.#run(this.#chosenModel()));
     });
     this.el("model-id", HTMLInputElement).addEventListener("input", () => {
       this.#saveState();
@@ -227,7 +235,7 @@ class AttentionView extends LabWidget {
   #chosenModel(): string {
     return this.el("remote", HTMLInputElement).checked
       ? this.el("model-id", HTMLInputElement).value.trim()
-      : OFFLINE_MODEL;
+      : this.el("offline-model", HTMLSelectElement).value || OFFLINE_MODEL;
   }
 
   async #run(model: string): Promise<void> {
@@ -268,8 +276,10 @@ class AttentionView extends LabWidget {
     this.dataset["heads"] = String(heads);
     this.dataset["model"] = info?.id ?? "";
     this.dataset["tokens"] = JSON.stringify(encoding.tokens);
+    const causal = isCausal(encoding);
+    this.dataset["causal"] = String(causal);
     this.el("model-status").textContent = info
-      ? `${info.offline ? "Universal Sentence Encoder lite" : info.id}: ${layers} layers × ${heads} heads, ${encoding.tokens.length} tokens. ${info.offline ? "Runs offline in your browser." : "Downloaded from the Hugging Face hub."}`
+      ? `${info.offline ? info.name.replace(/ \((ours, )?offline\)$/, "") : info.id}: ${layers} layers × ${heads} heads, ${encoding.tokens.length} tokens. ${info.offline ? "Runs offline in your browser." : "Downloaded from the Hugging Face hub."}${causal ? " Causal: every token attends only to itself and the tokens before it (measured from its attention), so the heatmap's upper right is empty and the first token can only attend to itself." : ""}`
       : "";
     const notice = this.el("notice");
     notice.hidden = !encoding.truncated;
@@ -343,6 +353,7 @@ class AttentionView extends LabWidget {
         this.el("remote", HTMLInputElement).checked,
         this.el("model-id", HTMLInputElement).value.trim(),
         MAX_CHARS,
+        this.el("offline-model", HTMLSelectElement).value,
       ),
     );
   }

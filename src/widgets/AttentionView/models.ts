@@ -3,6 +3,7 @@
  * worker for the chosen model (src/scripts/encoder-workers.ts).
  */
 import type { Encoding, EncoderInfo } from "@/lib/encoder/index";
+import { isOwnModel } from "@/lib/lm/models";
 import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 
 export { OFFLINE_MODEL };
@@ -37,14 +38,13 @@ export async function encodeSentence(
     throw new Error(
       `That is ${text.length.toLocaleString("en")} characters: paste a sentence or two (at most ${MAX_CHARS.toLocaleString("en")} characters).`,
     );
-  if (model !== OFFLINE_MODEL) {
+  const offline = model === OFFLINE_MODEL || isOwnModel(model);
+  if (!offline) {
     const problem = hubIdProblem(model);
     if (problem) throw new Error(problem);
   }
   onProgress(
-    model === OFFLINE_MODEL
-      ? "Loading the offline model…"
-      : `Downloading ${model} from the Hugging Face hub…`,
+    offline ? "Loading the offline model…" : `Downloading ${model} from the Hugging Face hub…`,
   );
   const loaded = await loadModel(model, (p) => {
     onProgress(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);

@@ -1,5 +1,6 @@
 /** What the learner has chosen to see (the view, the layer, the heads) and how it is kept in the URL. */
 import type { HeadChoice } from "@/lib/encoder/index";
+import { isOfflineChoice } from "./offline-models";
 import { attentionPresetById, presetForSentence } from "./presets";
 
 export const VIEWS = ["head", "model", "heatmap"] as const;
@@ -27,6 +28,8 @@ export interface Saved {
   heatHead: HeadChoice;
   remote: boolean;
   model: string;
+  /** The offline model ("use-lite", "gpt", "mlm"). */
+  offline: string;
 }
 
 export function readSaved(state: ReadonlyMap<string, string>): Saved {
@@ -40,6 +43,7 @@ export function readSaved(state: ReadonlyMap<string, string>): Saved {
     heatHead: Number.isInteger(heat) && heat >= 1 ? heat - 1 : "mean",
     remote: state.get("r") === "1",
     model: state.get("m") ?? DEFAULT_HUB_MODEL,
+    offline: isOfflineChoice(state.get("o")) ? (state.get("o") as string) : "use-lite",
   };
 }
 
@@ -61,6 +65,7 @@ export function savedValues(
   remote: boolean,
   model: string,
   maxChars: number,
+  offline = "use-lite",
 ): Record<string, string | null> {
   const preset = presetForSentence(text);
   const { view, layer, visible, heatHead } = selection;
@@ -74,6 +79,7 @@ export function savedValues(
     hh: heatHead === "mean" ? null : String(heatHead + 1),
     r: remote ? "1" : null,
     m: model && model !== DEFAULT_HUB_MODEL ? model : null,
+    o: offline === "use-lite" ? null : offline,
   };
   if (!preset && text.length <= maxChars) values["s"] = text;
   else if (preset) values["s"] = null;
