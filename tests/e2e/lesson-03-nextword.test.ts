@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadCorpus } from "../../src/lib/corpora/index";
 import { fillMask, generate, predictNext } from "../../src/lib/lm/index";
-import { buildIndex, infiniGram, type NgramIndex } from "../../src/lib/ngram/index";
+import {
+  buildIndex,
+  copiedSpan,
+  infiniGram,
+  trace,
+  type NgramIndex,
+} from "../../src/lib/ngram/index";
 import { nodeModel } from "./models";
 import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
 
@@ -204,5 +210,49 @@ test.describe("NextWord", () => {
     await expect(widget.locator("[data-widget-error]")).toContainText(
       "The seed must be a whole number",
     );
+  });
+});
+
+test.describe("NextWord copy check", () => {
+  test.setTimeout(120_000);
+
+  test("says when a continuation copies the corpus word for word, as the trace in Node finds", async ({
+    guardedPage: page,
+  }) => {
+    const prompt = "Call me Ishmael. Some years ago";
+    const widget = await openNextWord(page, "?nw.m=ngram");
+    await widget.locator('[data-part="corpus"]').selectOption("moby");
+    await widget.getByLabel("Beginning of a sentence").fill(prompt);
+    const temperature = widget.getByLabel("Temperature");
+    await temperature.focus();
+    await temperature.press("Home"); // 0: always the most frequent word
+    await widget.getByLabel("Words or tokens to generate").fill("20");
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    const note = widget.locator('[data-part="copy-note"]');
+    await expect(note).toContainText("Copying:", { timeout: 60_000 });
+    await expect(note).toContainText("probability 1.000");
+    const text =
+      (await widget.locator('[data-part="continuation"]').getAttribute("data-text")) ?? "";
+    const moby = both()[1] as NgramIndex;
+    const copied = copiedSpan(
+      trace([moby], text, { minLength: 6, maxOccurrences: 1 }),
+      prompt.length,
+    );
+    expect(copied).not.toBeNull();
+    await expect(widget).toHaveAttribute("data-copied", String(copied?.generatedTokens));
+    await expect(note).toContainText(copied?.span.text ?? "?");
+    await widget.screenshot({ path: `${SHOTS}/widget-next-word-ngram-copy.png` });
+
+    // Our GPT on the same prompt: the widget's verdict is the trace's, whichever it is.
+    await widget.locator('[data-part="model"]').selectOption("gpt");
+    await widget.getByRole("button", { name: "Generate a continuation" }).click();
+    await expect(note).toContainText(/Copying:|Checked against/, { timeout: 60_000 });
+    const gptText =
+      (await widget.locator('[data-part="continuation"]').getAttribute("data-text")) ?? "";
+    const gptCopied = copiedSpan(
+      trace(both(), gptText, { minLength: 6, maxOccurrences: 1 }),
+      prompt.length,
+    );
+    await expect(widget).toHaveAttribute("data-copied", String(gptCopied?.generatedTokens ?? 0));
   });
 });

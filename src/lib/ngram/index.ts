@@ -31,3 +31,4 @@ export type {
   NgramLoadProgress,
   NgramQuery,
 } from "./protocol";
+export { copiedSpan, type Copied } from "./copy";

@@ -12,7 +12,9 @@ import {
   type Prediction,
 } from "@/lib/lm/index";
 import {
+  copiedSpan,
   createNgramClient,
+  type Copied,
   type CorpusSource,
   type InfiniGramPrediction,
   type NgramClient,
@@ -96,4 +98,26 @@ export async function modelGeneration(
   const info = await loadModel(model, onProgress);
   onProgress(`Generating ${options.tokens} tokens…`, null);
   return { generation: await lmClient().generate(model.hubId ?? model.id, text, options), info };
+}
+
+/**
+ * Whether a generated text copies the corpus: the trace (OLMoTrace-style) of
+ * prompt + continuation over `sources`, and its longest verbatim span with at
+ * least `minTokens` generated tokens.
+ */
+export async function copyCheck(
+  sources: CorpusSource[],
+  text: string,
+  generatedFrom: number,
+  minTokens: number,
+  onProgress: (label: string, fraction: number | null) => void,
+): Promise<Copied | null> {
+  const { answer } = await ngramClient().query(
+    sources,
+    { type: "trace", text, options: { minLength: minTokens, maxOccurrences: 1 } },
+    (p) => {
+      onProgress(p.label, p.fraction);
+    },
+  );
+  return copiedSpan(answer, generatedFrom, minTokens);
 }

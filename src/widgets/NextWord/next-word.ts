@@ -10,7 +10,10 @@ import { LabWidget } from "@/scripts/lab-widget";
 import { drawBars, type Bar } from "./bars";
 import { countRows, ngramExplanation } from "./counts-table";
 import { lmExplanation } from "./lm-explanation";
-import { ALL_CANDIDATES, modelGeneration, modelStep, type Step } from "./models";
+
+/** A run of this many generated words found verbatim in the corpus counts as copying. */
+const COPY_TOKENS = 6;
+import { ALL_CANDIDATES, copyCheck, modelGeneration, modelStep, type Step } from "./models";
 import { CORPORA, DEFAULT_PROMPT, MASKED_PROMPT, MODELS, type ModelChoice } from "./options";
 
 const SHOWN = 10;
@@ -307,6 +310,10 @@ class NextWord extends LabWidget {
           list.append(item);
         }
         continuation.dataset["text"] = generation.text;
+        await this.#checkCopy(
+          generation.text,
+          generation.text.length - generation.continuation.length,
+        );
         return;
       }
       const random: Random = createRandom(seed);
@@ -334,9 +341,37 @@ class NextWord extends LabWidget {
         list.append(item);
       }
       continuation.dataset["text"] = text;
+      await this.#checkCopy(text, prompt.length);
     } finally {
       this.#busy(false);
     }
+  }
+
+  /** Says whether the continuation repeats a corpus passage word for word, and why. */
+  async #checkCopy(text: string, generatedFrom: number): Promise<void> {
+    const note = this.el("copy-note");
+    note.textContent = "";
+    const ngram = this.#model.id === "ngram";
+    const corpus =
+      (ngram ? CORPORA.find((c) => c.id === this.el("corpus", HTMLSelectElement).value) : null) ??
+      CORPORA[0];
+    if (!corpus) return;
+    this.showLoading("Checking the continuation against the corpus…");
+    const copied = await copyCheck(corpus.sources, text, generatedFrom, COPY_TOKENS, () => {
+      this.showLoading("Checking the continuation against the corpus…");
+    });
+    this.dataset["copied"] = copied ? String(copied.generatedTokens) : "0";
+    if (!copied) {
+      note.textContent = `Checked against ${corpus.label}: no run of ${COPY_TOKENS} or more generated words appears there word for word.`;
+      return;
+    }
+    const where = (copied.span.occurrences[0]?.document.title ?? "the corpus").replace(/\.$/, "");
+    const why = ngram
+      ? "An n-gram model can only repeat its corpus: once its longest matching context has a single continuation there, that word gets probability 1.000 and the model copies the passage."
+      : this.#model.online
+        ? "The model may have seen this passage in its training text; a famous passage is easy to reproduce."
+        : "Our GPT was trained on text that includes this passage and reproduces it from memory.";
+    note.textContent = `Copying: “${copied.span.text}” (${copied.generatedTokens} of its words generated) occurs word for word in ${corpus.label} (${where}${copied.span.count > 1 ? ` and ${copied.span.count - 1} more places` : ""}). ${why}`;
   }
 }
 
