@@ -4,7 +4,12 @@
  * Node; AttentionView runs both models offline and shows the causal mask.
  */
 import { fileURLToPath } from "node:url";
-import { headWeights, loadEncoder } from "../../src/lib/encoder/index";
+import {
+  cosineToPrevious,
+  headWeights,
+  loadEncoder,
+  targetVectors,
+} from "../../src/lib/encoder/index";
 import { fillMask, predictNext, splitAtGap } from "../../src/lib/lm/index";
 import { expect, expectAccessible, openWidget, setTheme, test } from "./fixtures";
 import { nodeModel } from "./models";
@@ -107,5 +112,39 @@ test.describe("AttentionView on our models", () => {
     await widget.locator('[data-part="offline-model"]').selectOption("gpt");
     await expect(widget).toHaveAttribute("data-causal", "true", { timeout: 60_000 });
     await widget.screenshot({ path: `${SHOTS}/widget-attention-view-gpt-heatmap.png` });
+  });
+});
+
+test.describe("TransformerSteps on our models", () => {
+  test.setTimeout(120_000);
+
+  test("our GPT: its layers as steps, its trail as in Node, its output worded for a causal model", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openWidget(page, PATH, "transformer-steps");
+    await expect(widget).toHaveAttribute("data-steps", /\d/, { timeout: 60_000 });
+    await widget.locator('[data-part="model"]').selectOption("gpt");
+    await expect(widget).toHaveAttribute("data-model", "gpt", { timeout: 60_000 });
+    const sentence = await widget.locator('[data-part="sentence"]').inputValue();
+    const encoder = await loadEncoder({ model: "gpt", localModelPath: MODELS });
+    const reference = await encoder.encode(sentence);
+    const total = 3 + 2 * reference.attentions.length;
+    await expect(widget).toHaveAttribute("data-steps", String(total));
+    await expect(page).toHaveURL(/steps\.m=gpt/);
+    await widget.locator(`[data-part="steps"] button[data-step="${total - 1}"]`).click();
+    await expect(widget.locator('[data-part="explain"]')).toContainText("Our GPT turns the vector");
+    const word = await widget
+      .locator('[data-part="word"]')
+      .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text ?? "");
+    const [followed] = targetVectors([reference], word);
+    if (!followed) throw new Error(`no ${word}`);
+    const expected = cosineToPrevious(followed);
+    const shown = await widget
+      .locator('td[data-cosine][data-measure="previous"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-cosine")));
+    expected.forEach((value, s) => {
+      if (value === null) expect(shown[s]).toBe("none");
+      else expect(Number(shown[s])).toBeCloseTo(value, 4);
+    });
   });
 });

@@ -9,7 +9,7 @@ import { fillSelects, headButtons, syncHeadButtons } from "./controls";
 import { download } from "@/scripts/download";
 import { serializeSvg, svgToPng } from "./export";
 import { MAX_CHARS, OFFLINE_MODEL, encodeSentence } from "./models";
-import { isCausal } from "./offline-models";
+import { isCausal } from "@/scripts/offline-models";
 import { headStyles, readTheme } from "./palette";
 import { attentionPresetById, presetForSentence } from "./presets";
 import { VIEWS, readSaved, savedValues, visibleFrom, type Selection, type View } from "./selection";

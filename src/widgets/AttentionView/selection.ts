@@ -1,6 +1,6 @@
 /** What the learner has chosen to see (the view, the layer, the heads) and how it is kept in the URL. */
 import type { HeadChoice } from "@/lib/encoder/index";
-import { isOfflineChoice } from "./offline-models";
+import { isOfflineChoice } from "@/scripts/offline-models";
 import { attentionPresetById, presetForSentence } from "./presets";
 
 export const VIEWS = ["head", "model", "heatmap"] as const;

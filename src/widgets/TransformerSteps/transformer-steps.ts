@@ -14,7 +14,8 @@ import {
   type TargetInContext,
 } from "@/lib/encoder/index";
 import { LabWidget } from "@/scripts/lab-widget";
-import { offlineEncoder } from "@/scripts/encoder-workers";
+import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
+import { isOfflineChoice } from "@/scripts/offline-models";
 import { renderFigure } from "./step-figure";
 import { buildSteps, stageOf, stepLabel, stepText, stepTitle, type Step } from "./steps";
 
@@ -35,6 +36,13 @@ class TransformerSteps extends LabWidget {
     this.el("sentence", HTMLInputElement).value = state.get("s") ?? DEFAULT_SENTENCE;
     this.#wantedWord = state.get("w") ?? DEFAULT_WORD;
     this.#step = Math.max(0, Number(state.get("step") ?? 1) - 1 || 0);
+    const model = this.el("model", HTMLSelectElement);
+    const saved = state.get("m");
+    model.value = isOfflineChoice(saved) ? (saved as string) : OFFLINE_MODEL;
+    model.addEventListener("change", () => {
+      this.#saveState();
+      void this.guard(() => this.#run());
+    });
     const sentence = this.el("sentence", HTMLInputElement);
     sentence.addEventListener("input", () => {
       this.#saveState();
@@ -94,11 +102,13 @@ class TransformerSteps extends LabWidget {
     button.disabled = true;
     try {
       this.showLoading("Loading the model…");
-      const encoder = await offlineEncoder((label, fraction) => {
-        this.showLoading(label, fraction);
+      const model = this.el("model", HTMLSelectElement).value || OFFLINE_MODEL;
+      const { client } = await loadModel(model, (p) => {
+        this.showLoading(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
       });
       this.showLoading("Running the sentence through the layers…");
-      const { encodings, ms } = await encoder.encode([text]);
+      const { encodings, ms } = await client.encode([text]);
+      this.dataset["model"] = model;
       const encoding = encodings[0];
       if (!encoding || encoding.words.length === 0)
         throw new Error("The sentence has no words to follow.");
@@ -148,6 +158,10 @@ class TransformerSteps extends LabWidget {
       s: text === DEFAULT_SENTENCE || text.length > MAX_CHARS ? null : text,
       w: this.#wantedWord.toLocaleLowerCase() === DEFAULT_WORD ? null : this.#wantedWord,
       step: this.#step > 0 ? String(this.#step + 1) : null,
+      m:
+        this.el("model", HTMLSelectElement).value === OFFLINE_MODEL
+          ? null
+          : this.el("model", HTMLSelectElement).value,
     });
   }
 
@@ -180,6 +194,12 @@ class TransformerSteps extends LabWidget {
       embeddingSize: encoding.tokenEmbeddings.dim,
       hiddenSize: encoding.hiddenStates.at(-1)?.dim ?? 0,
       layers,
+      kind:
+        this.dataset["model"] === "gpt"
+          ? "causal"
+          : this.dataset["model"] === "mlm"
+            ? "masked"
+            : "encoder",
     });
     this.el("position").textContent = `Step ${this.#step + 1} of ${this.#steps.length}`;
     // aria-disabled rather than disabled: the button keeps the focus, so the arrow keys keep working.

@@ -1,4 +1,4 @@
-/** The models AttentionView offers offline (served by the site), and how to tell a causal one from its attention. */
+/** The models AttentionView and TransformerSteps offer offline (served by the site), and how to tell a causal one from its attention. */
 import type { Encoding } from "@/lib/encoder/index";
 
 export const OFFLINE_CHOICES = [
