@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { loadEncoder } from "../../src/lib/encoder/index";
 import {
@@ -12,6 +13,7 @@ import {
   type PolysemyBenchmark,
 } from "../../src/lib/senses/index";
 import { pick, statText } from "../../src/widgets/SenseExplorer/figures";
+import { stripAttentionOutputs } from "../unit/encoder/onnx-fixtures";
 import { expect, expectAccessible, openWidget, setTheme, test } from "./fixtures";
 
 const PATH = "/lessons/02-contextual-embeddings/";
@@ -120,6 +122,45 @@ test.describe("SenseExplorer", () => {
       .poll(() => explorer.evaluate((el) => el.scrollWidth <= el.clientWidth + 1))
       .toBe(true);
     await explorer.screenshot({ path: `${SHOTS}/widget-sense-explorer-375-dark.png` });
+  });
+
+  test("a hub model measures the same sentences when the learner allows it", async ({ page }) => {
+    // The hub is played by a route serving USE-lite without its extra outputs (as in lesson 03's test).
+    const local = join("public/generated/models", "use-lite");
+    const files: Record<string, Buffer | Uint8Array> = {
+      "config.json": readFileSync(join(local, "config.json")),
+      "tokenizer.json": readFileSync(join(local, "tokenizer.json")),
+      "tokenizer_config.json": readFileSync(join(local, "tokenizer_config.json")),
+      "onnx/model.onnx": stripAttentionOutputs(readFileSync(join(local, "onnx", "model.onnx"))),
+    };
+    const hubRequests: string[] = [];
+    await page.context().route("https://huggingface.co/**", async (route) => {
+      const url = route.request().url();
+      hubRequests.push(url);
+      const file = /\/test\/use-lite-plain\/resolve\/[^/]+\/(.+)$/.exec(new URL(url).pathname)?.[1];
+      const body = file ? files[file] : undefined;
+      if (!body) await route.fulfill({ status: 404, body: "not found" });
+      else await route.fulfill({ status: 200, body: Buffer.from(body) });
+    });
+    const explorer = await openExplorer(page);
+    const run = explorer.getByRole("button", { name: "Measure with the model" });
+    await run.click();
+    await expect(explorer).toHaveAttribute("data-runs", "1", { timeout: 60_000 });
+    const offline = await explorer.getAttribute("data-word-auc");
+    expect(hubRequests).toEqual([]);
+
+    await explorer.getByText("A larger model (online").click();
+    await explorer.getByLabel(/Measure with a hub model instead/).check();
+    await explorer.getByLabel("Hub model id").fill("not an id");
+    await run.click();
+    await expect(explorer.locator("[data-widget-error]")).toContainText("owner/name");
+    await explorer.getByLabel("Hub model id").fill("test/use-lite-plain");
+    await run.click();
+    await expect(explorer).toHaveAttribute("data-runs", "2", { timeout: 90_000 });
+    expect(hubRequests.length).toBeGreaterThan(0);
+    await expect(explorer.locator('[data-part="strip-caption"]')).toContainText("its last layer");
+    // The same weights at the same (last) layer: the same measurement.
+    expect(Number(await explorer.getAttribute("data-word-auc"))).toBeCloseTo(Number(offline), 6);
   });
 
   test("bad input gets a clear message", async ({ guardedPage: page }) => {

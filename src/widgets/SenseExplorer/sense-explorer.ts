@@ -21,7 +21,12 @@ const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
 
 interface LiveResult {
+  /** The offline model whose menu entry this result belongs to. */
   model: string;
+  /** The model that computed it (a hub model's id when online). */
+  name: string;
+  /** Computed by a hub model: its layers are not the menu's, so its last layer is shown. */
+  hub: boolean;
   word: string;
   sentences: (LabelledSentence & { source: "wordnet" | "yours" })[];
   pairs: MeasuredPair[];
@@ -259,6 +264,14 @@ class SenseExplorer extends LabWidget {
     const b = this.#benchmark;
     if (!b) return;
     const model = this.#modelInfo();
+    const hub = this.el("online", HTMLInputElement).checked
+      ? this.el("hub-id", HTMLInputElement).value.trim()
+      : null;
+    if (hub !== null && !/^[\w.-]+\/[\w.-]+$/.test(hub))
+      throw new SenseInputError(
+        `“${hub}” is not a hub model id: use the form owner/name, e.g. Xenova/bert-base-uncased.`,
+      );
+    const modelId = hub ?? model.id;
     const word = this.#word();
     if (!word) throw new SenseInputError("Type the word to follow, e.g. direct or bank.");
     const senses = benchmarkSenses(b, word);
@@ -286,7 +299,7 @@ class SenseExplorer extends LabWidget {
     button.disabled = true;
     try {
       this.showLoading("Loading the model…");
-      const { client } = await loadModel(model.id, (p) => {
+      const { client, info } = await loadModel(modelId, (p) => {
         this.showLoading(`Loading the model: ${p.file || "files"}…`, p.fraction ?? undefined);
       });
       this.showLoading("Encoding…");
@@ -316,6 +329,8 @@ class SenseExplorer extends LabWidget {
       });
       this.#live = {
         model: model.id,
+        name: hub ? info.name : model.name,
+        hub: hub !== null,
         word,
         sentences,
         pairs,
@@ -330,7 +345,8 @@ class SenseExplorer extends LabWidget {
     }
   }
 
-  #renderLive(live: LiveResult, layer: number, font: number): void {
+  #renderLive(live: LiveResult, menuLayer: number, font: number): void {
+    const layer = live.hub ? live.cosines.length - 1 : menuLayer;
     const cosines = live.cosines[layer] ?? new Float64Array();
     const m = measureWord(live.pairs, cosines);
     const points: StripPoint[] = live.pairs.map((p, i) => {
@@ -355,7 +371,7 @@ class SenseExplorer extends LabWidget {
     );
     const mine = live.sentences.filter((s) => s.source === "yours").length;
     this.el("strip-caption").textContent =
-      `Computed just now in your browser: ${live.sentences.length} sentences of “${live.word}” (${mine} yours), every pair at this layer (${this.#modelInfo().layers[layer]?.label ?? "?"}). Hover a dot for its sentences.`;
+      `Computed just now in your browser by ${live.name}: ${live.sentences.length} sentences of “${live.word}” (${mine} yours), every pair at ${live.hub ? "its last layer" : `this layer (${this.#modelInfo().layers[layer]?.label ?? "?"})`}. Hover a dot for its sentences.`;
     this.dataset["wordAuc"] = String(m.auc.estimate);
     const interval =
       m.same.length >= 5 && m.different.length >= 5
