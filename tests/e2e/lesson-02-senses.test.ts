@@ -238,6 +238,21 @@ test.describe("ContextLens layout", () => {
         .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
       await lens.screenshot({ path: `${SHOTS}/widget-context-lens-8-${width}.png` });
+      if (width === 1920) {
+        // Present mode redraws the charts with 20 px text.
+        await lens.getByRole("button", { name: "Present" }).click();
+        await expect(lens).toHaveAttribute("data-presenting", "");
+        await expect
+          .poll(async () =>
+            Math.min(
+              ...(await lens
+                .locator('[data-part="chart"] svg text')
+                .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height))),
+            ),
+          )
+          .toBeGreaterThanOrEqual(20);
+        await page.keyboard.press("Escape");
+      }
     });
   }
 
