@@ -38,11 +38,34 @@ export abstract class LabWidget extends HTMLElement {
         return;
       if (this.onKey(event)) event.preventDefault();
     });
+    this.#keepFocus();
     this.dataset["ready"] = "false";
     void this.guard(async () => {
       await this.setup();
       this.dataset["ready"] = "true";
     });
+  }
+
+  /**
+   * A widget disables its Run button while it works; the browser then moves
+   * focus to the page, and the next Tab starts from the top. When a control
+   * that had focus is disabled, focus returns to it once it is enabled again
+   * (unless the learner has focused something else meanwhile).
+   */
+  #keepFocus(): void {
+    let waiting: HTMLElement | null = null;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target;
+        if (!(target instanceof HTMLButtonElement || target instanceof HTMLInputElement)) continue;
+        if (target.disabled && document.activeElement === target) waiting = target;
+        else if (!target.disabled && waiting === target) {
+          waiting = null;
+          const active = document.activeElement;
+          if (active === null || active === document.body) target.focus({ preventScroll: true });
+        }
+      }
+    }).observe(this, { subtree: true, attributes: true, attributeFilter: ["disabled"] });
   }
 
   /**
@@ -89,16 +112,25 @@ export abstract class LabWidget extends HTMLElement {
     this.removeAttribute("aria-busy");
   }
 
-  /** Shows a clear message in the error box; the rest of the widget stays usable. */
+  /**
+   * Shows a clear message in the error box; the rest of the widget stays usable.
+   * A result still on show (a `data-part="results"` or `data-result` element)
+   * is from before the error: it is dimmed (`data-stale`) and the message says so.
+   */
   showError(message: string): void {
     this.hideLoading();
     const box = this.querySelector<HTMLElement>("[data-widget-error]");
     if (!box) return;
-    box.textContent = message;
+    const shown = [
+      ...this.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]'),
+    ].some((el) => !el.hidden && el.offsetParent !== null && el.textContent.trim() !== "");
+    this.toggleAttribute("data-stale", shown);
+    box.textContent = shown ? `${message} (The result below is from before this error.)` : message;
     box.hidden = false;
   }
 
   clearError(): void {
+    this.removeAttribute("data-stale");
     const box = this.querySelector<HTMLElement>("[data-widget-error]");
     if (box) {
       box.hidden = true;

@@ -3,9 +3,13 @@
  * `npm run build` writes to dist/pagefind. The index loads only on this page.
  */
 
+import { matchesQuery, mentionLine } from "./search-match";
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's whole indexed text. */
+  content: string;
   meta: { title?: string };
 }
 interface PagefindApi {
@@ -43,7 +47,11 @@ export async function initSearchPage(): Promise<void> {
     return;
   }
   const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  // Pagefind's pages are few (one per lesson): read them all, keep the real matches.
+  const found = (await Promise.all(search.results.map((r) => r.data()))).filter((r) =>
+    matchesQuery(r.content, query),
+  );
+  const results = found.slice(0, MAX_RESULTS);
   list.replaceChildren(
     ...results.map((result) => {
       const item = document.createElement("li");
@@ -57,9 +65,5 @@ export async function initSearchPage(): Promise<void> {
       return item;
     }),
   );
-  const total = search.results.length;
-  status.textContent =
-    total === 0
-      ? `No lesson mentions “${query}”. Try a shorter or different word.`
-      : `${total} lesson${total === 1 ? "" : "s"} mention “${query}”${total > MAX_RESULTS ? ` (first ${MAX_RESULTS} shown)` : ""}.`;
+  status.textContent = mentionLine(found.length, query, MAX_RESULTS);
 }

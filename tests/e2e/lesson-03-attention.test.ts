@@ -408,7 +408,11 @@ test.describe("AttentionView", () => {
 
     await sentence.fill("   ");
     await run.click();
-    await expect(error).toHaveText("Type a sentence to see its attention.");
+    // The drawing on show is the previous sentence's: the message says so and it is dimmed.
+    await expect(error).toHaveText(
+      "Type a sentence to see its attention. (The result below is from before this error.)",
+    );
+    await expect(widget).toHaveAttribute("data-stale", "");
 
     await sentence.fill("word ".repeat(20_480));
     await run.click();
@@ -621,8 +625,9 @@ test.describe("TransformerSteps", () => {
     await sentence.fill("");
     await widget.getByRole("button", { name: "Run the sentence" }).click();
     await expect(widget.locator("[data-widget-error]")).toHaveText(
-      "Type a sentence to step through.",
+      "Type a sentence to step through. (The result below is from before this error.)",
     );
+    await expect(widget).toHaveAttribute("data-stale", "");
     await sentence.fill("x".repeat(5000));
     await widget.getByRole("button", { name: "Run the sentence" }).click();
     await expect(widget.locator("[data-widget-error]")).toContainText("5000 characters");

@@ -153,6 +153,11 @@ test("search finds lessons by their words", async ({ guardedPage: page }) => {
 
   await page.goto("/search/?q=zzzxqv");
   await expect(page.locator("[data-search-status]")).toContainText("No lesson mentions");
+  // Pagefind answers this nonsense with partial matches (it once showed "2 lessons mention"):
+  // only pages that have the word are listed.
+  await page.goto("/search/?q=xyzzyqq");
+  await expect(page.locator("[data-search-status]")).toContainText("No lesson mentions “xyzzyqq”");
+  await expect(page.locator("[data-search-results] li")).toHaveCount(0);
 });
 
 test("an unknown URL gets a helpful 404 that lists the lessons", async ({ guardedPage: page }) => {
@@ -162,13 +167,24 @@ test("an unknown URL gets a helpful 404 that lists the lessons", async ({ guarde
   await expect(page.locator(".cards li")).toHaveCount(LESSON_IDS.length);
 });
 
-test("keyboard: the skip link moves focus to the main content", async ({ guardedPage: page }) => {
+test("keyboard: the skip link moves focus to the lesson, past the sidebar", async ({
+  guardedPage: page,
+}) => {
   await page.goto(`/lessons/${LESSON_IDS[0] ?? ""}/`);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/#main$/);
+  await expect(page).toHaveURL(/#lesson$/);
+  await expect(page.locator("article#lesson")).toBeFocused();
+  // The next Tab stop is inside the lesson, not in the sidebar.
+  await page.keyboard.press("Tab");
+  expect(
+    await page.evaluate(() => document.activeElement?.closest("article#lesson") !== null),
+  ).toBe(true);
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
 });
 

@@ -130,6 +130,8 @@ class SenseExplorer extends LabWidget {
   }
 
   #renderAll(): void {
+    // A new model, layer or word: an earlier error is about inputs no longer on show.
+    this.clearError();
     const model = this.#modelInfo();
     const layer = this.#currentLayer();
     const select = this.el("layer", HTMLSelectElement);
