@@ -113,3 +113,15 @@ test.describe("VectorPlayground", () => {
     await expect(widget).not.toHaveAttribute("data-presenting", "");
   });
 });
+
+test("the slides' blanks render as blanks, not as bold or italic", async ({
+  guardedPage: page,
+}) => {
+  await page.goto(PATH);
+  await expect(page.locator(".prose code", { hasText: "I ___ this song" })).toBeVisible();
+  await page.goto("/lessons/03-how-llms-work/");
+  await expect(
+    page.locator(".prose code", { hasText: "John wants his bank to cash the ___" }),
+  ).toBeVisible();
+  expect(await page.locator(".prose strong", { hasText: "_" }).count()).toBe(0);
+});

@@ -123,6 +123,14 @@ test.describe("TransformerSteps on our models", () => {
   }) => {
     const widget = await openWidget(page, PATH, "transformer-steps");
     await expect(widget).toHaveAttribute("data-steps", /\d/, { timeout: 60_000 });
+    // USE-lite first: its first layer widens the vector, and the detail names both sizes.
+    const useLite = await (
+      await loadEncoder({ localModelPath: MODELS })
+    ).encode(await widget.locator('[data-part="sentence"]').inputValue());
+    await widget.locator('[data-part="steps"] button[data-step="3"]').click();
+    await expect(widget.locator('[data-part="detail"]')).toContainText(
+      `the token embedding has ${useLite.tokenEmbeddings.dim} numbers and the vector here ${useLite.hiddenStates[1]?.dim ?? "?"}`,
+    );
     await widget.locator('[data-part="model"]').selectOption("gpt");
     await expect(widget).toHaveAttribute("data-model", "gpt", { timeout: 60_000 });
     const sentence = await widget.locator('[data-part="sentence"]').inputValue();

@@ -178,7 +178,22 @@ test.describe("InfiniGram", () => {
     await widget.getByRole("combobox", { name: /^Corpus/ }).selectOption("both");
     await expect(page).toHaveURL(/ig\.corpus=both/);
     await expect(counted).toContainText("in Moby Dick", { timeout: 60_000 });
+    await expect(widget.locator('[data-part="count-results"]')).not.toContainText("the Moby Dick");
     const both = count([sotu(), moby], "the white whale").count;
     await expect(counted).toHaveAttribute("data-count", String(both));
+  });
+
+  test("a trace that finds nothing says so without “Click one”, and says whose text it searched", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openInfiniGram(page);
+    await widget
+      .getByLabel("Text to trace (paste an LLM's answer)")
+      .fill("Zorblax quimfle vrendish plonk snarf glimmerwhack.");
+    await widget.getByRole("button", { name: "Trace" }).click();
+    const note = widget.locator('[data-part="trace-note"]');
+    await expect(note).toHaveAttribute("data-spans", "0", { timeout: 60_000 });
+    await expect(note).toContainText("not any LLM's training data");
+    await expect(widget.locator('[data-part="trace-legend"]')).toBeHidden();
   });
 });

@@ -13,7 +13,8 @@ const fmt = (n: number): string => n.toLocaleString("en");
 const times = (n: number): string => `${fmt(n)} ${n === 1 ? "time" : "times"}`;
 
 function corpusPhrase(sources: readonly CorpusSource[]): string {
-  return sources.map((s) => `the ${s.label}`).join(" and ");
+  // "the State of the Union addresses" but "Moby Dick", a title.
+  return sources.map((s) => (s.name === "moby-dick" ? s.label : `the ${s.label}`)).join(" and ");
 }
 
 export function renderCount(

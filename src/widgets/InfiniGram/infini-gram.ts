@@ -267,7 +267,11 @@ class InfiniGram extends LabWidget {
       (result.spans.length === 0
         ? `No span of ${minLength} or more tokens occurs verbatim in the corpus (${fmt(result.tokens.length)} tokens searched in ${ms.toFixed(0)} ms).`
         : `${result.spans.length} verbatim ${result.spans.length === 1 ? "span" : "spans"} of ${minLength}+ tokens in ${fmt(result.tokens.length)} tokens, found in ${ms.toFixed(0)} ms.`);
+    note.append(
+      " This traces the course's bundled corpora, not any LLM's training data (OLMoTrace searches the trillions of tokens OLMo was trained on): a span found here is common in these texts, which says nothing about where a model learned it.",
+    );
     note.dataset["spans"] = String(result.spans.length);
+    this.el("trace-legend").hidden = result.spans.length === 0;
     renderTraced(this.el("traced"), this.#tracedText, result);
     this.el("spans").replaceChildren(
       ...result.spans.map((span, k) => {

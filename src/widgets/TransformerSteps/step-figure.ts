@@ -93,7 +93,7 @@ export function renderFigure(
       const before = previous[stage];
       detail.textContent = `${
         input === null || input === undefined
-          ? `Cosine to its token embedding: none, because this layer widens the vector from ${target.layers[stage - 1]?.length ?? 0} to ${target.layers[stage]?.length ?? 0} numbers, so there is no like-for-like comparison.`
+          ? `Cosine to its token embedding: none, because the token embedding has ${target.layers[0]?.length ?? 0} numbers and the vector here ${target.layers[stage]?.length ?? 0}, so there is no like-for-like comparison.`
           : `Cosine to its token embedding: ${fmt(input)}.`
       } ${before === null || before === undefined ? "" : `Cosine to its vector before this layer: ${fmt(before)}. `}Now most like these words of the sentence: ${closest}.`;
       return;
