@@ -62,8 +62,34 @@ test.describe("PriceEstimator", () => {
 
     await widget.getByLabel("Items to label").fill("-5");
     await expect(widget.getByRole("alert")).toContainText("must be a number ≥ 0");
+    await expect(widget.getByRole("alert")).toContainText(
+      "The result below is from before this error",
+    );
+    await expect(widget).toHaveAttribute("data-stale", "");
     await widget.getByLabel("Items to label").fill("100");
     await expect(widget.getByRole("alert")).toBeHidden();
+
+    // A bad price is refused out loud, not ignored.
+    for (const bad of ["-1", "", "abc"]) {
+      await widget.getByLabel("GPT-4.1 output price per 1M tokens").fill(bad);
+      await expect(widget.getByRole("alert")).toContainText("must be a number ≥ 0");
+    }
+    await widget.getByLabel("GPT-4.1 output price per 1M tokens").fill("8");
+    await expect(widget.getByRole("alert")).toBeHidden();
+
+    // A 500-token prefix is under the 1,024 tokens caching needs: nothing is discounted.
+    await widget.getByLabel("Shared prompt tokens").fill("500");
+    const uncached = await total(widget, "gpt-4.1-mini");
+    await widget.getByLabel("Shared prefix cached (best case)").check();
+    expect(await total(widget, "gpt-4.1-mini")).toBeCloseTo(uncached, 12);
+    await expect(widget.locator('[data-part="summary"]')).toContainText("none cached");
+
+    // Huge sums keep their separators, and every model's total is in the summary (visible on a phone).
+    await widget.getByLabel("Items to label").fill("1000000000");
+    await expect(widget.locator('[data-part="summary"]')).toContainText(
+      /GPT-4\.1 \$[\d,]+,\d{3}\.\d{2}/,
+    );
+    await widget.getByLabel("Items to label").fill("100");
 
     await widget.getByRole("button", { name: /Count tokens/ }).focus();
     await page.keyboard.press("ArrowUp");

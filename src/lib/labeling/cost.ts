@@ -121,9 +121,15 @@ export interface PriceScenario {
   /** Tokens of one answer. */
   outputTokens: number;
   votes: number;
-  /** Best case: the shared prefix is read from the provider's prompt cache in every request. */
+  /**
+   * Best case: the shared prefix is read from the provider's prompt cache in
+   * every request, when it is at least MIN_CACHED_PREFIX tokens long.
+   */
   cachePrefix: boolean;
 }
+
+/** OpenAI caches a prompt prefix only from this many tokens on (at the time of writing). */
+export const MIN_CACHED_PREFIX = 1024;
 
 export interface ScenarioCost {
   inputTokens: number;
@@ -140,7 +146,8 @@ export interface ScenarioCost {
 export function scenarioCost(s: PriceScenario, price: ModelPrice): ScenarioCost {
   checkPrice(price);
   const requests = s.items * s.votes;
-  const cachedTokens = s.cachePrefix ? requests * s.sharedTokens : 0;
+  const cachedTokens =
+    s.cachePrefix && s.sharedTokens >= MIN_CACHED_PREFIX ? requests * s.sharedTokens : 0;
   const inputTokens = requests * (s.sharedTokens + s.itemTokens) - cachedTokens;
   const outputTokens = requests * s.outputTokens;
   const inputDollars = (inputTokens * price.input) / 1e6;
@@ -159,11 +166,12 @@ export function scenarioCost(s: PriceScenario, price: ModelPrice): ScenarioCost 
   };
 }
 
-/** "$0.0123" with enough digits for small sums. */
+/** "$0.0123" with enough digits for small sums; "$1,110,000,000.00" with separators for large ones. */
 export function formatDollars(dollars: number): string {
   if (dollars === 0) return "$0";
   if (dollars < 0.01) return `$${dollars.toPrecision(2)}`;
-  return `$${dollars.toFixed(dollars < 10 ? 4 : 2)}`;
+  const digits = dollars < 10 ? 4 : 2;
+  return `$${dollars.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 
 /** Dollars billed for results (their reported usage), or null when the model has no price. */

@@ -6,6 +6,7 @@ import {
   scenarioCost,
   type ModelPrice,
   type PriceScenario,
+  MIN_CACHED_PREFIX,
 } from "@/lib/labeling/cost";
 import { LabWidget } from "@/scripts/lab-widget";
 
@@ -111,8 +112,14 @@ class PriceEstimator extends LabWidget {
           void this.guard(() => {
             const value = Number(input.value);
             const price = this.#prices.get(model);
-            if (price && input.value !== "" && Number.isFinite(value) && value >= 0)
-              price[key] = value;
+            if (input.value.trim() === "" || !Number.isFinite(value) || value < 0) {
+              input.setAttribute("aria-invalid", "true");
+              throw new Error(
+                `The ${NAMES[model] ?? model} ${key === "cachedInput" ? "cached input" : key} price must be a number ≥ 0 (dollars per 1M tokens), not “${input.value}”. The totals below use the last valid price.`,
+              );
+            }
+            input.removeAttribute("aria-invalid");
+            if (price) price[key] = value;
             this.#update();
           });
         });
@@ -183,13 +190,17 @@ class PriceEstimator extends LabWidget {
       row.classList.toggle("cheapest", row.dataset["model"] === cheapest);
     const requests = scenario.items * scenario.votes;
     const inputTokens = requests * (scenario.sharedTokens + scenario.itemTokens);
+    const cached = scenario.cachePrefix && scenario.sharedTokens >= MIN_CACHED_PREFIX;
+    const ranked = [...totals.entries()].sort((a, b) => a[1] - b[1]);
     this.el("summary").textContent =
       `${requests.toLocaleString("en")} requests: ${inputTokens.toLocaleString("en")} input tokens` +
-      (scenario.cachePrefix
+      (cached
         ? ` (${(requests * scenario.sharedTokens).toLocaleString("en")} of them cached)`
-        : "") +
+        : scenario.cachePrefix
+          ? ` (none cached: the shared prompt has ${scenario.sharedTokens.toLocaleString("en")} tokens, under the ${MIN_CACHED_PREFIX.toLocaleString("en")} a prefix needs to be cached)`
+          : "") +
       ` and ${(requests * scenario.outputTokens).toLocaleString("en")} output tokens. ` +
-      `Cheapest here: ${NAMES[cheapest] ?? cheapest} at ${formatDollars(totals.get(cheapest) ?? 0)}.`;
+      `Totals: ${ranked.map(([m, d]) => `${NAMES[m] ?? m} ${formatDollars(d)}`).join(" · ")}; cheapest here: ${NAMES[cheapest] ?? cheapest}.`;
     const prices = MODELS.filter((m) => {
       const p = this.#prices.get(m);
       const d = DEFAULT_PRICES[m];

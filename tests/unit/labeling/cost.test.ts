@@ -10,6 +10,7 @@ import {
   estimateJobCost,
   priceFor,
   priceTable,
+  formatDollars,
   scenarioCost,
 } from "@/lib/labeling/index";
 import { spamTask } from "./helpers";
@@ -117,5 +118,24 @@ describe("scenarioCost (the lesson's worked examples)", () => {
     const cached = scenarioCost({ ...fewShot, cachePrefix: true }, price("gpt-4.1-mini"));
     expect(cached.dollars).toBeCloseTo(1.1 + 0.24 + 0.016, 10);
     expect(cached.batchDollars).toBeCloseTo(cached.dollars / 2, 12);
+  });
+
+  it("caches nothing when the shared prefix is under 1,024 tokens (the lesson's rule)", () => {
+    const short = { ...tweets, sharedTokens: 500, cachePrefix: true };
+    const cost = scenarioCost(short, price("gpt-4.1-mini"));
+    expect(cost.cachedTokens).toBe(0);
+    expect(cost.dollars).toBeCloseTo(
+      scenarioCost({ ...short, cachePrefix: false }, price("gpt-4.1-mini")).dollars,
+      12,
+    );
+    expect(scenarioCost({ ...short, sharedTokens: 1024 }, price("gpt-4.1-mini")).cachedTokens).toBe(
+      10_000 * 1024,
+    );
+  });
+
+  it("writes large sums with thousands separators", () => {
+    expect(formatDollars(1_110_000_000)).toBe("$1,110,000,000.00");
+    expect(formatDollars(2.08)).toBe("$2.0800");
+    expect(formatDollars(0.000208)).toBe("$0.00021");
   });
 });
