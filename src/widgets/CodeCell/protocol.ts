@@ -6,11 +6,19 @@ import type { OutputLine } from "./output-buffer";
 
 export interface RunRequest {
   type: "run";
+  /** The page's secret for this worker: every answer must carry it back. */
+  token: string;
   id: number;
   /** The cell, transpiled to CommonJS. */
   code: string;
   /** The exercise's checks, transpiled, or null for a plain cell. */
   checks: string | null;
+}
+
+/** What the sandbox posts: a message with the page's token (anything else is dropped). */
+export interface Envelope {
+  token: string;
+  message: FromSandbox;
 }
 
 export type FromSandbox =

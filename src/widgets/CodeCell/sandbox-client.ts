@@ -3,7 +3,7 @@
  * code with a time limit, and terminates the worker on Stop or timeout (the
  * next run starts a fresh one).
  */
-import type { FromSandbox } from "./protocol";
+import type { Envelope, FromSandbox } from "./protocol";
 
 export const TIME_LIMIT_MS = 30_000;
 
@@ -15,6 +15,8 @@ export class Sandbox {
   #finish: ((end: RunEnd) => void) | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #onMessage: (message: FromSandbox) => void;
+  /** A fresh secret per worker: messages without it (a cell posting its own) are dropped. */
+  #token = "";
 
   constructor(onMessage: (message: FromSandbox) => void) {
     this.#onMessage = onMessage;
@@ -30,8 +32,11 @@ export class Sandbox {
       type: "module",
       name: "code-cell-sandbox",
     });
-    worker.addEventListener("message", (event: MessageEvent<FromSandbox>) => {
-      const message = event.data;
+    this.#token = crypto.randomUUID();
+    worker.addEventListener("message", (event: MessageEvent<Envelope>) => {
+      const data = event.data as Partial<Envelope> | null;
+      if (data?.token !== this.#token || !data.message) return;
+      const message = data.message;
       this.#onMessage(message);
       if (message.type === "done") this.#end("done");
     });
@@ -74,7 +79,7 @@ export class Sandbox {
         this.#kill();
         this.#end("timeout");
       }, limitMs);
-      worker.postMessage({ type: "run", id: this.#next++, code, checks });
+      worker.postMessage({ type: "run", token: this.#token, id: this.#next++, code, checks });
     });
   }
 

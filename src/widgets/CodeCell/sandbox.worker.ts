@@ -4,15 +4,16 @@
  * at any time (terminate). It captures console output (capped), runs the
  * cell's CommonJS, shows its default export, then runs the exercise's checks.
  */
+import { lockDown, sendToPage } from "./sandbox-guard";
 import { runChecks } from "./checks";
+import { setPlotSink } from "./lab-plot";
 import { inspect, toDisplay } from "./display";
 import { checkModules, LAB_MODULE, requiredModules } from "./modules";
 import { createOutputBuffer, type OutputLine } from "./output-buffer";
 import type { FromSandbox, RunRequest } from "./protocol";
 
 interface SandboxScope {
-  onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
-  postMessage(message: FromSandbox): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<RunRequest>) => void): void;
   addEventListener(
     type: "unhandledrejection",
     listener: (event: PromiseRejectionEvent) => void,
@@ -31,6 +32,11 @@ const AsyncFunction = (Object.getPrototypeOf(probe) as { constructor: unknown })
 const WRAPPER_LINES = 2;
 
 const scope = globalThis as unknown as SandboxScope;
+/** The page's secret for this worker (from its first run request): kept where cell code cannot read it. */
+let token = "";
+function post(message: FromSandbox): void {
+  sendToPage({ token, message });
+}
 let buffer = createOutputBuffer();
 let current = 0;
 let running = false;
@@ -39,7 +45,7 @@ let flushTimer: ReturnType<typeof setTimeout> | null = null;
 function flush(): void {
   flushTimer = null;
   const lines = buffer.take();
-  if (lines.length > 0) scope.postMessage({ type: "console", lines });
+  if (lines.length > 0) post({ type: "console", lines });
 }
 
 function write(level: OutputLine["level"], args: unknown[]): void {
@@ -73,7 +79,7 @@ function messageOf(error: unknown): string {
 
 function report(error: unknown, late: boolean): void {
   flush();
-  scope.postMessage({
+  post({
     type: "error",
     id: current,
     message: messageOf(error),
@@ -121,7 +127,7 @@ async function execute(request: RunRequest): Promise<void> {
     const cell = await load(request.code, "cell.js");
     flush();
     const value = cell["default"];
-    scope.postMessage({
+    post({
       type: "result",
       id: request.id,
       display: value === undefined ? null : toDisplay(value),
@@ -129,17 +135,35 @@ async function execute(request: RunRequest): Promise<void> {
     if (request.checks !== null) {
       const checks = await load(request.checks, "checks.js");
       const result = await runChecks(checks["checks"], cell);
-      scope.postMessage({ type: "checked", id: request.id, result });
+      post({ type: "checked", id: request.id, result });
     }
   } catch (error) {
     report(error, false);
   } finally {
     running = false;
     flush();
-    scope.postMessage({ type: "done", id: request.id, dropped: buffer.dropped });
+    post({ type: "done", id: request.id, dropped: buffer.dropped });
   }
 }
 
-scope.onmessage = (event) => {
+scope.addEventListener("message", (event) => {
+  if (!token) token = event.data.token;
+  if (event.data.token !== token) return;
   void execute(event.data);
-};
+});
+setPlotSink((message) => {
+  post(message);
+});
+// From here on, cell code cannot listen to the page's messages, reach the network or post.
+const listen = (globalThis as unknown as { addEventListener: (...args: unknown[]) => void })
+  .addEventListener;
+Object.defineProperty(globalThis, "addEventListener", {
+  value: (type: string, ...rest: unknown[]) => {
+    if (type === "message" || type === "messageerror")
+      throw new Error("Code cells cannot listen to the page's messages.");
+    listen.call(globalThis, type, ...rest);
+  },
+  writable: false,
+});
+Object.defineProperty(globalThis, "onmessage", { value: null, writable: false });
+lockDown();
