@@ -10,7 +10,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, LESSON_IDS, setTheme, test } from "./fixtures";
 
 const SHOTS = "test-results/screenshots";
-const FINISHED = /^(done|passed|failed|error|stopped|timeout)$/;
+const FINISHED = /^(done|passed|failed|error|stopped|timeout|solution)$/;
 
 /** Lessons with cells, and each cell's id and whether it is an exercise (from the files beside the lesson). */
 const CELLS = LESSON_IDS.flatMap((lesson) => {
@@ -74,7 +74,23 @@ test.describe("code cells", () => {
       }
       expect(status).toBe("failed");
       await expect(cell.locator('[data-part="verdict"]')).toContainText("Not yet");
-      await cell.locator('[data-part="solution"]').click();
+      // The learner's code first, so that "Back to my code" has something to restore.
+      const mine = `${await cell.evaluate((el) => (el as HTMLElement & { code: string }).code)}\n// my attempt\n`;
+      await setCode(cell, mine);
+      const toggle = cell.locator('[data-part="solution"]');
+      await toggle.click();
+      await expect(toggle).toHaveText("Back to my code");
+      const solution = await cell.evaluate((el) => (el as HTMLElement & { code: string }).code);
+      // The solution passes but does not count as the learner's pass.
+      expect(await run(cell, 120_000)).toBe("solution");
+      await expect(cell.locator('[data-part="verdict"]')).toContainText("does not count");
+      expect(await page.evaluate(() => localStorage.getItem("llmlab:exercises"))).toBeNull();
+      // Back to the learner's code, unchanged, and it is what the page kept.
+      await toggle.click();
+      await expect(toggle).toHaveText("Show solution");
+      expect(await cell.evaluate((el) => (el as HTMLElement & { code: string }).code)).toBe(mine);
+      // Written by the learner (here: the solution with a change of their own), a pass counts.
+      await setCode(cell, `${solution}\n// written by me\n`);
       expect(await run(cell, 120_000)).toBe("passed");
       await expect(cell.locator('[data-part="verdict"]')).toContainText("Correct");
       const passed = await page.evaluate(() => localStorage.getItem("llmlab:exercises"));

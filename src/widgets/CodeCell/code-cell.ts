@@ -23,7 +23,16 @@ interface CellData {
 }
 
 export type CellStatus =
-  "idle" | "running" | "done" | "error" | "stopped" | "timeout" | "passed" | "failed";
+  | "idle"
+  | "running"
+  | "done"
+  | "error"
+  | "stopped"
+  | "timeout"
+  | "passed"
+  | "failed"
+  /** The shown solution passed: it does not count as the learner's pass. */
+  | "solution";
 
 const MARKER_OWNER = "code-cell-run";
 
@@ -38,6 +47,8 @@ class CodeCell extends LabWidget {
   }
   #model: Monaco.editor.ITextModel | null = null;
   #data: CellData = { starter: "", solution: null, checks: null };
+  /** The learner's code while the solution is on show (null otherwise). */
+  #learnerCode: string | null = null;
   #sandbox = new Sandbox((message) => {
     this.#receive(message);
   });
@@ -89,6 +100,7 @@ class CodeCell extends LabWidget {
       model: this.#model,
       theme: this.#theme(),
       minimap: { enabled: false },
+      wordWrap: "on",
       scrollBeyondLastLine: false,
       fontSize: 14,
       lineNumbersMinChars: 3,
@@ -106,7 +118,9 @@ class CodeCell extends LabWidget {
     model.onDidChangeContent(() => {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
-        saveEdit(localStorage, this.lesson, this.cellId, this.code, this.#data.starter);
+        // The learner's own code is what is kept, never the shown solution.
+        if (this.#learnerCode === null)
+          saveEdit(localStorage, this.lesson, this.cellId, this.code, this.#data.starter);
       }, 300);
       this.#ed.monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
     });
@@ -125,8 +139,22 @@ class CodeCell extends LabWidget {
       this.#clearOutput();
     });
     const solution = this.querySelector<HTMLButtonElement>('[data-part="solution"]');
+    // A toggle: the solution replaces the code on show, and "Back to my code" brings the
+    // learner's code back unchanged (it stays saved meanwhile), so nothing is lost.
     solution?.addEventListener("click", () => {
-      if (this.#data.solution !== null) this.code = this.#data.solution;
+      if (this.#data.solution === null) return;
+      if (this.#learnerCode === null) {
+        this.#learnerCode = this.code;
+        this.code = this.#data.solution;
+        solution.textContent = "Back to my code";
+        solution.setAttribute("aria-pressed", "true");
+      } else {
+        const mine = this.#learnerCode;
+        this.#learnerCode = null;
+        this.code = mine;
+        solution.textContent = "Show solution";
+        solution.setAttribute("aria-pressed", "false");
+      }
     });
     // Run is ready once the TypeScript worker answers (it transpiles every run).
     await this.#ed.syntaxProblems(model);
@@ -310,6 +338,14 @@ class CodeCell extends LabWidget {
     box.hidden = false;
     const title = document.createElement("p");
     title.className = "cc-verdict-title";
+    const isSolution =
+      this.#learnerCode !== null || this.code.trim() === this.#data.solution?.trim();
+    if (result.passed && isSolution) {
+      title.textContent = `✓ The solution passes all ${String(result.total)} checks. It does not count as your pass: go back to your code and make it pass.`;
+      box.replaceChildren(title);
+      this.#status("solution", "The solution passes (not counted).");
+      return;
+    }
     if (result.passed) {
       title.textContent = `✓ Correct: all ${String(result.total)} checks pass.`;
       box.replaceChildren(title);
