@@ -115,6 +115,11 @@ test.describe("WordVectors", () => {
     expect(shown).toBeGreaterThan(table);
     expectSameNeighbors(await shownNeighbors(widget), glove.neighbors("love", 10));
     await expect(page).toHaveURL(/wv\.preset=love/);
+    // The headline is the pair the example is about, not "love ≈ <nearest word>".
+    const nearest = glove.neighbors("love", 1)[0];
+    await expect(widget.locator('[data-part="result"]')).toHaveText(
+      `“love” and “like”: cosine ${shown.toFixed(3)}; nearest word: ${nearest?.word ?? "?"} (${nearest?.similarity.toFixed(3) ?? "?"})`,
+    );
   });
 
   test("Xiangling = Gorgeous + Cat: explains that xiangling is unknown and shows gorgeous + cat", async ({

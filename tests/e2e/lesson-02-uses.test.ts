@@ -215,6 +215,8 @@ test.describe("EmbeddingUses, offline", () => {
     await expect(widget.locator("[data-widget-error]")).toContainText("Paste at least two texts");
     await box.fill("Taxes are too high.\nThe army needs more ships.\nSchools need teachers.");
     await expect(page).toHaveURL(/eu\.src=paste/);
+    // The label says "kept in this browser": the texts are never written into the link.
+    expect(page.url()).not.toMatch(/eu\.text=|Taxes/);
     await page.reload();
     await widget.scrollIntoViewIfNeeded();
     await expect(widget.getByLabel(/Texts, one per line/)).toHaveValue(

@@ -40,7 +40,6 @@ const VIEWS = ["search", "clusters", "classify", "outliers"] as const;
 type View = (typeof VIEWS)[number];
 const DEFAULTS = { src: "sotu", n: DEFAULT_SIZE, view: "search", k: "5", seed: "1" } as const;
 const DEFAULT_QUERY = "the abolition of slavery";
-const MAX_PASTE_IN_URL = 2000;
 const PASTE_STORE = "llmlab:embedding-uses:paste";
 
 class EmbeddingUses extends LabWidget {
@@ -65,7 +64,7 @@ class EmbeddingUses extends LabWidget {
     } catch {
       /* storage blocked */
     }
-    field("paste", HTMLTextAreaElement).value = state.get("text") ?? (stored || SAMPLE_LINES);
+    field("paste", HTMLTextAreaElement).value = stored || SAMPLE_LINES;
     field("query", HTMLInputElement).value = state.get("q") ?? DEFAULT_QUERY;
     field("k", HTMLSelectElement).value = state.get("k") ?? DEFAULTS.k;
     field("seed", HTMLInputElement).value = state.get("seed") ?? DEFAULTS.seed;
@@ -199,7 +198,6 @@ class EmbeddingUses extends LabWidget {
   }
 
   #saveState(): void {
-    const paste = this.el("paste", HTMLTextAreaElement).value;
     const labels = labelsToText(readLabelRows(this.el("labels")));
     const query = this.el("query", HTMLInputElement).value;
     const values: Record<string, string | null> = {
@@ -211,10 +209,8 @@ class EmbeddingUses extends LabWidget {
       prov: this.#isApi() ? "api" : null,
       q: query === DEFAULT_QUERY ? null : query,
       labels: labels === labelsToText(this.#defaultLabels()) ? null : labels,
-      text:
-        this.#source() === "paste" && paste !== SAMPLE_LINES && paste.length <= MAX_PASTE_IN_URL
-          ? paste
-          : null,
+      // Pasted texts are the learner's data: kept in this browser (localStorage), never in a link.
+      text: null,
     };
     for (const [key, fallback] of Object.entries(DEFAULTS))
       if (values[key] === fallback) values[key] = null;

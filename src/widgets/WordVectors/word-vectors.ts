@@ -152,9 +152,20 @@ class WordVectorsWidget extends LabWidget {
   #render(data: Exploration): void {
     const top = data.neighbors[0];
     this.dataset["top"] = top?.word ?? "";
-    this.el("result").textContent = top
-      ? `${formatExpression(data.terms)} ≈ ${top.word} (cosine ${fmt(top.similarity)})`
-      : formatExpression(data.terms);
+    const single = data.terms.length === 1 && data.terms[0]?.sign !== -1;
+    const first = data.compare[0];
+    const word = formatExpression(data.terms);
+    // One word is not an equation: lead with the comparison the learner asked for, not "love ≈ me".
+    this.el("result").textContent = single
+      ? [
+          first ? `“${word}” and “${first.word}”: cosine ${fmt(first.similarity)}` : "",
+          top ? `nearest word: ${top.word} (${fmt(top.similarity)})` : "",
+        ]
+          .filter(Boolean)
+          .join("; ")
+      : top
+        ? `${word} ≈ ${top.word} (cosine ${fmt(top.similarity)})`
+        : word;
     this.el("neighbors").replaceChildren(
       ...data.neighbors.map((n) => {
         const item = document.createElement("li");
