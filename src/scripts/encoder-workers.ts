@@ -15,6 +15,14 @@ import {
 
 export const OFFLINE_MODEL = DEFAULT_MODEL;
 
+/** A plausible hub id ("owner/name"), checked before anything is downloaded. */
+export function hubIdProblem(id: string): string | null {
+  if (!id.trim()) return "Type a hub model id, e.g. Xenova/bert-base-uncased.";
+  if (!/^[\w.-]+\/[\w.-]+$/.test(id.trim()))
+    return `“${id.trim()}” is not a hub model id: use the form owner/name, e.g. Xenova/bert-base-uncased.`;
+  return null;
+}
+
 export interface LoadedModel {
   client: EncoderClient;
   info: EncoderInfo;

@@ -47,6 +47,23 @@ export abstract class LabWidget extends HTMLElement {
   }
 
   /**
+   * For charts drawn at their box's width in CSS pixels (so text keeps its
+   * size): calls `redraw` when the widget's width changes by 8 px or more, or
+   * when Present mode turns on or off.
+   */
+  protected redrawOnLayout(redraw: () => void): void {
+    let width = this.clientWidth;
+    new ResizeObserver(() => {
+      if (Math.abs(this.clientWidth - width) < 8) return;
+      width = this.clientWidth;
+      redraw();
+    }).observe(this);
+    new MutationObserver(() => {
+      redraw();
+    }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
+  }
+
+  /**
    * A widget disables its Run button while it works; the browser then moves
    * focus to the page, and the next Tab starts from the top. When a control
    * that had focus is disabled, focus returns to it once it is enabled again

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { loadEncoder } from "../../src/lib/encoder/index";
 import {
@@ -13,8 +12,8 @@ import {
   type PolysemyBenchmark,
 } from "../../src/lib/senses/index";
 import { pick, statText } from "../../src/widgets/SenseExplorer/figures";
-import { stripAttentionOutputs } from "../unit/encoder/onnx-fixtures";
 import { expect, expectAccessible, openWidget, setTheme, test } from "./fixtures";
+import { routeUseLiteAsHub } from "./models";
 
 const PATH = "/lessons/02-contextual-embeddings/";
 const SHOTS = "test-results/screenshots";
@@ -125,23 +124,8 @@ test.describe("SenseExplorer", () => {
   });
 
   test("a hub model measures the same sentences when the learner allows it", async ({ page }) => {
-    // The hub is played by a route serving USE-lite without its extra outputs (as in lesson 03's test).
-    const local = join("public/generated/models", "use-lite");
-    const files: Record<string, Buffer | Uint8Array> = {
-      "config.json": readFileSync(join(local, "config.json")),
-      "tokenizer.json": readFileSync(join(local, "tokenizer.json")),
-      "tokenizer_config.json": readFileSync(join(local, "tokenizer_config.json")),
-      "onnx/model.onnx": stripAttentionOutputs(readFileSync(join(local, "onnx", "model.onnx"))),
-    };
-    const hubRequests: string[] = [];
-    await page.context().route("https://huggingface.co/**", async (route) => {
-      const url = route.request().url();
-      hubRequests.push(url);
-      const file = /\/test\/use-lite-plain\/resolve\/[^/]+\/(.+)$/.exec(new URL(url).pathname)?.[1];
-      const body = file ? files[file] : undefined;
-      if (!body) await route.fulfill({ status: 404, body: "not found" });
-      else await route.fulfill({ status: 200, body: Buffer.from(body) });
-    });
+    // The hub is played by a route serving USE-lite without its extra outputs (tests/e2e/models.ts).
+    const hubRequests = await routeUseLiteAsHub(page, "test/use-lite-plain");
     const explorer = await openExplorer(page);
     const run = explorer.getByRole("button", { name: "Measure with the model" });
     await run.click();

@@ -4,7 +4,6 @@
  * src/lib/encoder computes in Node (onnxruntime-node) for the same sentence.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "@playwright/test";
 import {
@@ -19,8 +18,8 @@ import {
   type Encoder,
   type Encoding,
 } from "../../src/lib/encoder/index";
-import { stripAttentionOutputs } from "../unit/encoder/onnx-fixtures";
 import { expect, setTheme, test, expectAccessible, openWidget } from "./fixtures";
+import { routeUseLiteAsHub } from "./models";
 
 const PATH = "/lessons/03-how-llms-work/";
 const SHOTS = "test-results/screenshots";
@@ -444,23 +443,8 @@ test.describe("AttentionView", () => {
   }) => {
     // The hub is played by a route that serves our model without its attention outputs,
     // so the adapter must patch the graph, as it does for a real hub model.
-    const local = join(MODELS, "use-lite");
-    const files: Record<string, Buffer | Uint8Array> = {
-      "config.json": readFileSync(join(local, "config.json")),
-      "tokenizer.json": readFileSync(join(local, "tokenizer.json")),
-      "tokenizer_config.json": readFileSync(join(local, "tokenizer_config.json")),
-      "onnx/model.onnx": stripAttentionOutputs(readFileSync(join(local, "onnx", "model.onnx"))),
-    };
-    const hubRequests: string[] = [];
+    const hubRequests = await routeUseLiteAsHub(page, "test/use-lite-plain");
     const otherHosts: string[] = [];
-    await page.context().route("https://huggingface.co/**", async (route) => {
-      const url = route.request().url();
-      hubRequests.push(url);
-      const file = /\/test\/use-lite-plain\/resolve\/[^/]+\/(.+)$/.exec(new URL(url).pathname)?.[1];
-      const body = file ? files[file] : undefined;
-      if (!body) await route.fulfill({ status: 404, body: "not found" });
-      else await route.fulfill({ status: 200, body: Buffer.from(body) });
-    });
     page.on("request", (request) => {
       const host = new URL(request.url()).hostname;
       if (host !== "127.0.0.1" && host !== "huggingface.co") otherHosts.push(request.url());

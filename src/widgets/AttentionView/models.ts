@@ -4,17 +4,9 @@
  */
 import type { Encoding, EncoderInfo } from "@/lib/encoder/index";
 import { isOwnModel } from "@/lib/lm/models";
-import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
+import { hubIdProblem, loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 
 export { OFFLINE_MODEL };
-
-/** A plausible hub id ("owner/name"), checked before anything is downloaded. */
-export function hubIdProblem(id: string): string | null {
-  if (!id.trim()) return "Type a hub model id, e.g. Xenova/bert-base-uncased.";
-  if (!/^[\w.-]+\/[\w.-]+$/.test(id.trim()))
-    return `“${id.trim()}” is not a hub model id: use the form owner/name, e.g. Xenova/bert-base-uncased.`;
-  return null;
-}
 
 /** Longer input is refused before it reaches the model (a pasted page, not a sentence). */
 export const MAX_CHARS = 2000;

@@ -9,6 +9,7 @@ import {
 } from "d3";
 import { contextView, type ContextView } from "@/lib/encoder/index";
 import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
+import { chartLegend } from "@/scripts/chart-legend";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
 
@@ -98,16 +99,9 @@ class ContextLens extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       this.#render();
     });
-    // Charts are drawn at their box's width in CSS pixels: redraw when it or Present mode changes.
-    let width = this.clientWidth;
-    new ResizeObserver(() => {
-      if (Math.abs(this.clientWidth - width) < 8) return;
-      width = this.clientWidth;
+    this.redrawOnLayout(() => {
       this.#render();
-    }).observe(this);
-    new MutationObserver(() => {
-      this.#render();
-    }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
+    });
     void this.#showPrecomputed();
   }
 
@@ -337,8 +331,6 @@ class ContextLens extends LabWidget {
     const path = line<number>()
       .x((_, i) => x(labels[i] ?? "") ?? 0)
       .y((v) => y(v));
-    const legend = document.createElement("ul");
-    legend.className = "cl-legend";
     series.forEach((s, k) => {
       const stroke = css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg");
       svg
@@ -349,14 +341,15 @@ class ContextLens extends LabWidget {
         .attr("stroke-width", 2.5)
         .attr("stroke-dasharray", k >= OKABE_ITO.length ? "6 3" : null)
         .attr("data-series", s.name);
-      const item = document.createElement("li");
-      const swatch = document.createElement("span");
-      swatch.className = "cl-swatch";
-      swatch.style.background = stroke;
-      item.append(swatch, s.name);
-      legend.append(item);
     });
-    this.el("chart").append(legend);
+    this.el("chart").append(
+      chartLegend(
+        series.map((s, k) => ({
+          label: s.name,
+          color: css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg"),
+        })),
+      ),
+    );
     const layer = this.#currentLayer();
     svg
       .append("line")

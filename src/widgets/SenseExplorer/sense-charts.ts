@@ -6,6 +6,7 @@
  */
 import { axisBottom, axisLeft, line, scaleLinear, scalePoint, select, type Selection } from "d3";
 import type { BenchmarkModel } from "@/lib/senses/index";
+import { chartLegend } from "@/scripts/chart-legend";
 
 const COLORS = ["--cb-blue", "--cb-vermillion", "--cb-green", "--fg-muted"];
 export const KIND_COLORS: Record<string, string> = {
@@ -126,17 +127,14 @@ export function drawAucChart(
         .attr("stroke-width", 2);
     });
   });
-  const legend = document.createElement("ul");
-  legend.className = "se-legend";
-  models.forEach((mod, k) => {
-    const item = document.createElement("li");
-    const swatch = document.createElement("span");
-    swatch.className = "se-swatch";
-    swatch.style.background = css(COLORS[k % COLORS.length] ?? "--fg");
-    item.append(swatch, mod.name.replace(/ \(.*\)$/, ""));
-    legend.append(item);
-  });
-  host.append(legend);
+  host.append(
+    chartLegend(
+      models.map((mod, k) => ({
+        label: mod.name.replace(/ \(.*\)$/, ""),
+        color: css(COLORS[k % COLORS.length] ?? "--fg"),
+      })),
+    ),
+  );
 }
 
 export interface StripPoint {

@@ -13,7 +13,7 @@ import {
   type MeasuredPair,
   type PolysemyBenchmark,
 } from "@/lib/senses/index";
-import { loadModel } from "@/scripts/encoder-workers";
+import { hubIdProblem, loadModel } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawAucChart, drawStrip, type StripPoint } from "./sense-charts";
 
@@ -85,15 +85,9 @@ class SenseExplorer extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       this.#renderCharts();
     });
-    new MutationObserver(() => {
+    this.redrawOnLayout(() => {
       this.#renderCharts();
-    }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
-    let width = this.clientWidth;
-    new ResizeObserver(() => {
-      if (Math.abs(this.clientWidth - width) < 8) return;
-      width = this.clientWidth;
-      this.#renderCharts();
-    }).observe(this);
+    });
     this.#renderAll();
   }
 
@@ -269,10 +263,8 @@ class SenseExplorer extends LabWidget {
     const hub = this.el("online", HTMLInputElement).checked
       ? this.el("hub-id", HTMLInputElement).value.trim()
       : null;
-    if (hub !== null && !/^[\w.-]+\/[\w.-]+$/.test(hub))
-      throw new SenseInputError(
-        `“${hub}” is not a hub model id: use the form owner/name, e.g. Xenova/bert-base-uncased.`,
-      );
+    const problem = hub === null ? null : hubIdProblem(hub);
+    if (problem) throw new SenseInputError(problem);
     const modelId = hub ?? model.id;
     const word = this.#word();
     if (!word) throw new SenseInputError("Type the word to follow, e.g. direct or bank.");
