@@ -7,6 +7,7 @@
  * computation. Errors thrown from `setup()` or from handlers wrapped with
  * `guard()` end up in the error box, never as a blank panel.
  */
+import { presentZoom } from "./present-scale";
 import { readScoped, writeScoped } from "./url-state";
 
 export abstract class LabWidget extends HTMLElement {
@@ -173,6 +174,8 @@ export abstract class LabWidget extends HTMLElement {
   /** Enters or leaves Present mode; uses the Fullscreen API when the browser allows it. */
   async setPresenting(on: boolean): Promise<void> {
     if (on === this.presenting) return;
+    if (on) this.#applyZoom();
+    else this.style.removeProperty("--present-zoom");
     this.toggleAttribute("data-presenting", on);
     this.#presentButton?.setAttribute("aria-pressed", String(on));
     if (this.#presentButton) this.#presentButton.textContent = on ? "Exit (Esc)" : "Present";
@@ -184,9 +187,43 @@ export abstract class LabWidget extends HTMLElement {
           /* denied or unsupported: the fixed overlay still fills the window */
         });
       }
+      this.#applyZoom();
+      this.#showResult();
     } else if (document.fullscreenElement === (this as Element)) {
       await document.exitFullscreen().catch(() => undefined);
     }
+  }
+
+  /** The scale of Present mode for this screen (1 when not presenting). */
+  get presentZoom(): number {
+    return this.presenting ? Number(this.style.getPropertyValue("--present-zoom")) || 1 : 1;
+  }
+
+  #applyZoom(): void {
+    this.style.setProperty("--present-zoom", String(presentZoom(innerWidth, innerHeight)));
+  }
+
+  /** The first result on show, if any (`data-part="results"` or `data-result`). */
+  #result(): HTMLElement | null {
+    return (
+      [...this.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]')].find(
+        (el) => !el.hidden && el.offsetParent !== null && el.getBoundingClientRect().height > 0,
+      ) ?? null
+    );
+  }
+
+  /**
+   * Present mode opens on the result: the widget scrolls so the result is in
+   * view, with as much of the form above it as the screen allows.
+   */
+  #showResult(): void {
+    requestAnimationFrame(() => {
+      const result = this.presenting ? this.#result() : null;
+      if (!result) return;
+      // A result taller than the screen shows from its top; a shorter one shows whole.
+      const tall = result.getBoundingClientRect().height > innerHeight * 0.9;
+      result.scrollIntoView({ block: tall ? "start" : "nearest" });
+    });
   }
 
   #initPresent(): void {
@@ -201,5 +238,19 @@ export abstract class LabWidget extends HTMLElement {
     document.addEventListener("fullscreenchange", () => {
       if (!document.fullscreenElement && this.presenting) void this.setPresenting(false);
     });
+    addEventListener("resize", () => {
+      if (this.presenting) this.#applyZoom();
+    });
+    // A result that appears while presenting (a run finished) is brought into view.
+    new MutationObserver((records) => {
+      if (!this.presenting) return;
+      const shown = records.some(
+        (r) =>
+          r.target instanceof HTMLElement &&
+          !r.target.hidden &&
+          r.target.matches('[data-part="results"], [data-result]'),
+      );
+      if (shown) this.#showResult();
+    }).observe(this, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
   }
 }

@@ -4,7 +4,7 @@
  * on show when an error comes is marked as being from before it.
  */
 import type { Locator } from "@playwright/test";
-import { expect, openWidget, test } from "./fixtures";
+import { SCREENSHOT_DIR, expect, openWidget, test } from "./fixtures";
 
 interface RunCase {
   path: string;
@@ -100,5 +100,129 @@ test.describe("the widget contract", () => {
     await expect(lens).toHaveAttribute("data-source", "live", { timeout: 60_000 });
     await expect(lens).not.toHaveAttribute("data-stale", "");
     await expect(error).toBeHidden();
+  });
+});
+
+/** Widgets with a result on show once ready (or after `run`), for the Present-mode checks. */
+interface PresentCase {
+  path: string;
+  tag: string;
+  /** Produces a result when the widget shows none on load. */
+  run?: (widget: Locator) => Promise<void>;
+}
+
+const PRESENT: PresentCase[] = [
+  { path: "/lessons/01-word-embeddings/", tag: "word-vectors" },
+  { path: "/lessons/02-contextual-embeddings/", tag: "context-lens" },
+  { path: "/lessons/03-how-llms-work/", tag: "attention-view" },
+  { path: "/lessons/03-how-llms-work/", tag: "transformer-steps" },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "next-word",
+    run: async (widget) => {
+      await widget.locator('[data-part="predict"]').click();
+      await expect(widget.locator('[data-part="results"]')).toBeVisible({ timeout: 60_000 });
+    },
+  },
+  { path: "/lessons/07-labeling-with-llms/", tag: "price-estimator" },
+];
+
+const SCREENS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+test.describe("Present mode", () => {
+  test.setTimeout(120_000);
+  for (const c of PRESENT)
+    for (const screen of SCREENS)
+      test(`${c.tag} at ${screen.width} × ${screen.height}: large type, opens on the result`, async ({
+        guardedPage: page,
+      }) => {
+        await page.setViewportSize(screen);
+        const widget = await openWidget(page, c.path, c.tag);
+        if (c.run) await c.run(widget);
+        else
+          await expect(widget.locator('[data-part="results"], [data-result]').first()).toBeVisible({
+            timeout: 60_000,
+          });
+        await widget.locator("[data-present]").click();
+        await expect(widget).toHaveAttribute("data-presenting", "");
+        // The size the learner sees: the computed size times the CSS zoom of Present mode.
+        const body = await widget
+          .locator("[data-widget-body]")
+          .evaluate(
+            (el) =>
+              parseFloat(getComputedStyle(el).fontSize) *
+              (el as HTMLElement & { currentCSSZoom: number }).currentCSSZoom,
+          );
+        if (screen.width >= 1920) expect(body).toBeGreaterThanOrEqual(24);
+        else expect(body).toBeGreaterThanOrEqual(18);
+        // Opens on the result: at least 200 px of it (or all of it) are on the screen.
+        await expect
+          .poll(
+            () =>
+              widget.evaluate((el) => {
+                const shown = [
+                  ...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]'),
+                ].find((r) => !r.hidden && r.getBoundingClientRect().height > 0);
+                if (!shown) return 0;
+                const box = shown.getBoundingClientRect();
+                const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+                return visible >= Math.min(200, box.height) ? 1 : 0;
+              }),
+            { timeout: 5000 },
+          )
+          .toBe(1);
+        await page.screenshot({
+          path: `${SCREENSHOT_DIR}/present-${c.tag}-${screen.width}.png`,
+        });
+        await page.keyboard.press("Escape");
+        await expect(widget).not.toHaveAttribute("data-presenting", "");
+      });
+});
+
+test.describe("links reproduce the view", () => {
+  test.setTimeout(120_000);
+
+  test("context-lens: a link with the learner's own sentences re-runs them", async ({
+    guardedPage: page,
+  }) => {
+    const lens = await openWidget(page, "/lessons/02-contextual-embeddings/", "context-lens");
+    await lens
+      .getByLabel("Sentences (one per line, 2 to 8)")
+      .fill("The bank raised its rates.\nWe walked along the bank of the river.");
+    await lens.getByRole("button", { name: "Compare in context" }).click();
+    await expect(lens).toHaveAttribute("data-runs", "1", { timeout: 60_000 });
+    const table = await lens.locator('[data-part="results"] table').first().innerText();
+    const copy = await page.context().newPage();
+    await copy.goto(page.url());
+    const again = copy.locator("context-lens");
+    await again.scrollIntoViewIfNeeded();
+    await expect(again).toHaveAttribute("data-runs", "1", { timeout: 60_000 });
+    expect(await again.locator('[data-part="results"] table').first().innerText()).toBe(table);
+    await copy.close();
+  });
+
+  test("next-word: a link after Generate re-runs the same generation", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openWidget(page, "/lessons/03-how-llms-work/", "next-word");
+    await widget.getByLabel("Seed").fill("11");
+    await widget.locator('[data-part="generate"]').click();
+    const continuation = widget.locator('[data-part="continuation"]');
+    await expect(continuation).toHaveAttribute("data-text", /\S/, { timeout: 60_000 });
+    const text = await continuation.getAttribute("data-text");
+    await expect.poll(() => page.url()).toContain("gen=1");
+    const copy = await page.context().newPage();
+    await copy.goto(page.url());
+    const again = copy.locator("next-word");
+    await again.scrollIntoViewIfNeeded();
+    await expect(again.locator('[data-part="continuation"]')).toHaveAttribute(
+      "data-text",
+      text ?? "",
+      { timeout: 60_000 },
+    );
+    await copy.close();
   });
 });

@@ -57,10 +57,6 @@ class AttentionView extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       this.#rebuild();
     });
-    // Entering Present mode brings the drawing into view (the controls stay above it).
-    new MutationObserver(() => {
-      if (this.presenting) this.el("stage").scrollIntoView({ block: "start" });
-    }).observe(this, { attributes: true, attributeFilter: ["data-presenting"] });
     void this.guard(() =>
       this.#run(this.el("offline-model", HTMLSelectElement).value || OFFLINE_MODEL),
     );

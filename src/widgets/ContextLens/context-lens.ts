@@ -103,6 +103,9 @@ class ContextLens extends LabWidget {
       this.#render();
     });
     void this.#showPrecomputed();
+    // A link with the learner's own sentences or another model reproduces its result.
+    if (target || sentences || this.#model !== this.#defaultModel)
+      void this.guard(() => this.#run());
   }
 
   /** The preset's result, computed by the same model at build time, until the learner runs it live. */
@@ -296,7 +299,7 @@ class ContextLens extends LabWidget {
     const labels = view.layers;
     const styles = getComputedStyle(this);
     const css = (name: string): string => styles.getPropertyValue(name).trim();
-    const font = this.presenting ? 20 : 13;
+    const font = 13;
     const width = Math.max(260, Math.floor(this.el("chart").clientWidth || 360));
     const height = Math.round(font * 17);
     const margin = { top: font, right: font * 1.2, bottom: font * 2.6, left: font * 3.2 };
@@ -366,7 +369,7 @@ class ContextLens extends LabWidget {
     const styles = getComputedStyle(this);
     const css = (name: string): string => styles.getPropertyValue(name).trim();
     const xy = view.map[layer] ?? [];
-    const font = this.presenting ? 20 : 13;
+    const font = 13;
     const size = Math.max(200, Math.min(360, Math.floor(this.el("map").clientWidth || 220)));
     const pad = font * 2.2;
     const extent = Math.max(1e-6, ...xy.map(Math.abs)) * 1.15;

@@ -20,6 +20,8 @@ const SHOWN = 10;
 
 class NextWord extends LabWidget {
   #model: ModelChoice = MODELS[0] as ModelChoice;
+  /** A generation is on show for the current inputs: a link then re-runs it too. */
+  #generated = false;
 
   protected setup(): void {
     const state = this.readState();
@@ -53,25 +55,25 @@ class NextWord extends LabWidget {
     });
     this.el("model", HTMLSelectElement).addEventListener("change", () => {
       this.#pickModel();
-      this.#save();
+      this.#changed();
     });
     input("temperature").addEventListener("input", () => {
       this.#showTemperature();
-      this.#save();
+      this.#changed();
       if (this.#last) this.#renderBars(this.#last);
     });
     for (const name of ["top-k", "top-p"])
       this.el(name, HTMLSelectElement).addEventListener("change", () => {
-        this.#save();
+        this.#changed();
         if (this.#last && this.#model.id !== "ngram") this.#renderBars(this.#last);
         else if (this.#last) void this.guard(() => this.#predict());
       });
     for (const name of ["prompt", "seed", "steps"])
       input(name).addEventListener("input", () => {
-        this.#save();
+        this.#changed();
       });
     this.el("corpus", HTMLSelectElement).addEventListener("change", () => {
-      this.#save();
+      this.#changed();
       if (this.#last) void this.guard(() => this.#predict());
     });
     input("prompt").addEventListener("keydown", (event) => {
@@ -89,7 +91,11 @@ class NextWord extends LabWidget {
       if (this.#last) this.#renderBars(this.#last);
     });
     this.#syncOnline();
-    if (state.has("prompt")) void this.guard(() => this.#predict());
+    if (state.has("prompt"))
+      void this.guard(async () => {
+        await this.#predict();
+        if (state.get("gen") === "1") await this.#generate();
+      });
   }
 
   protected override onKey(event: KeyboardEvent): boolean {
@@ -141,6 +147,12 @@ class NextWord extends LabWidget {
     ).toFixed(1);
   }
 
+  /** An input changed: a generation on show is no longer the inputs' own. */
+  #changed(): void {
+    this.#generated = false;
+    this.#save();
+  }
+
   #save(): void {
     const value = (name: string): string => this.el(name, HTMLInputElement).value;
     this.writeState({
@@ -149,8 +161,10 @@ class NextWord extends LabWidget {
       corpus: this.el("corpus", HTMLSelectElement).value,
       t: value("temperature"),
       k: this.el("top-k", HTMLSelectElement).value,
+      p: this.el("top-p", HTMLSelectElement).value,
       seed: value("seed"),
       steps: value("steps"),
+      gen: this.#generated ? "1" : null,
     });
   }
 
@@ -260,6 +274,7 @@ class NextWord extends LabWidget {
 
   async #generate(): Promise<void> {
     this.clearError();
+    this.#generated = false;
     const prompt = this.el("prompt", HTMLInputElement).value;
     if (prompt.trim() === "") throw new Error("Type the beginning of a sentence first.");
     const seed = Number(this.el("seed", HTMLInputElement).value);
@@ -314,6 +329,7 @@ class NextWord extends LabWidget {
           generation.text,
           generation.text.length - generation.continuation.length,
         );
+        this.#generated = true;
         return;
       }
       const random: Random = createRandom(seed);
@@ -342,8 +358,10 @@ class NextWord extends LabWidget {
       }
       continuation.dataset["text"] = text;
       await this.#checkCopy(text, prompt.length);
+      this.#generated = true;
     } finally {
       this.#busy(false);
+      this.#save();
     }
   }
 

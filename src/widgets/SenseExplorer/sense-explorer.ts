@@ -116,7 +116,7 @@ class SenseExplorer extends LabWidget {
   }
 
   #fontSize(): number {
-    return this.presenting ? 20 : 13;
+    return 13;
   }
 
   #word(): string {
