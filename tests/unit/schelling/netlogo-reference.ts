@@ -87,7 +87,7 @@ export function runReference(
   let sumTotal = 0;
 
   const update = (): void => {
-    const grid: (Turtle | undefined)[] = new Array(side * side);
+    const grid = new Array<Turtle | undefined>(side * side);
     for (const t of turtles) grid[patchOf(t.y) * side + patchOf(t.x)] = t;
     sumSimilar = 0;
     sumTotal = 0;
