@@ -368,6 +368,15 @@ class SchellingGame extends LabWidget {
       ? Math.max(160, window.innerHeight - top - below - 32)
       : window.innerHeight * 0.7;
     const cell = Math.min(width / snapshot.width, maxHeight / snapshot.height);
+    // Presenting: the chart shrinks (keeping its shape) so that it and its key end on screen.
+    if (this.presenting) {
+      const chart = this.el("chart").getBoundingClientRect().top;
+      const key = this.el("chart-legend").offsetHeight;
+      this.style.setProperty(
+        "--sg-chart-max",
+        `${Math.max(120, window.innerHeight - chart - key - 24)}px`,
+      );
+    } else this.style.removeProperty("--sg-chart-max");
     canvas.style.width = `${Math.floor(cell * snapshot.width)}px`;
     canvas.style.height = `${Math.floor(cell * snapshot.height)}px`;
     this.#view.resize();
