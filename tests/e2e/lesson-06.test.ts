@@ -169,7 +169,8 @@ test.describe("Schelling", () => {
       shares: [0.5, 0.5],
       rule: "threshold",
       wanted: 0.3,
-      move: "random",
+      move: "walk",
+      schedule: "netlogo",
       neighborhood: "moore",
       radius: 1,
       boundary: "torus",
@@ -231,7 +232,7 @@ test.describe("Schelling", () => {
       shares: [0.5, 0.5],
       rule: "threshold",
       wanted: 0.5,
-      move: "random",
+      move: "walk",
       neighborhood: "moore",
       radius: 1,
       boundary: "bounded",
@@ -357,4 +358,173 @@ test.describe("Schelling", () => {
     expect(lesson?.files.some((f) => /schelling-widget|schelling\.worker|d3/i.test(f))).toBe(false);
     expect(lesson?.gzipBytes).toBeLessThanOrEqual(30 * 1024);
   });
+});
+
+test.describe("Schelling: issue 14", () => {
+  test("the simulator's grid has no seams between occupied cells", async ({
+    guardedPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const widget = await openSchelling(
+      page,
+      "?sg.mode=simulator&sg.w=23&sg.h=17&sg.d=99&sg.seed=3",
+    );
+    // Light mode, where the background behind a seam is near white.
+    await setTheme(page, "light");
+    const model = createSchelling({
+      width: 23,
+      height: 17,
+      density: 0.99,
+      rule: "threshold",
+      boundary: "torus",
+      seed: 3,
+    });
+    expect(await attr(widget, "hash")).toBe(hashGrid(model.cells, 23, 17));
+    const seams = await widget.locator("canvas").evaluate(
+      (canvas: HTMLCanvasElement, cells) => {
+        const ctx = canvas.getContext("2d");
+        if (!ctx) return ["no context"];
+        const { width: W, height: H } = canvas;
+        const data = ctx.getImageData(0, 0, W, H).data;
+        const cell = Math.min(W / 23, H / 17);
+        const bad: string[] = [];
+        const white = (x: number, y: number): boolean => {
+          const i = (y * W + x) * 4;
+          return (data[i] ?? 0) > 225 && (data[i + 1] ?? 0) > 225 && (data[i + 2] ?? 0) > 225;
+        };
+        for (let cy = 0; cy < 17; cy++)
+          for (let cx = 0; cx < 22; cx++) {
+            if (!cells[cy * 23 + cx] || !cells[cy * 23 + cx + 1]) continue;
+            // Every pixel row across the boundary between two occupied neighbours.
+            const edge = Math.round((cx + 1) * cell);
+            for (let y = Math.ceil(cy * cell) + 1; y < Math.floor((cy + 1) * cell) - 1; y++)
+              for (const x of [edge - 1, edge]) if (white(x, y)) bad.push(`${x},${y}`);
+          }
+        for (let cy = 0; cy < 16; cy++)
+          for (let cx = 0; cx < 23; cx++) {
+            if (!cells[cy * 23 + cx] || !cells[(cy + 1) * 23 + cx]) continue;
+            const edge = Math.round((cy + 1) * cell);
+            for (let x = Math.ceil(cx * cell) + 1; x < Math.floor((cx + 1) * cell) - 1; x++)
+              for (const y of [edge - 1, edge]) if (white(x, y)) bad.push(`${x},${y}`);
+          }
+        return bad;
+      },
+      [...model.cells],
+    );
+    expect(seams.slice(0, 10)).toEqual([]);
+    await widget.screenshot({ path: `${SHOTS}/widget-schelling-no-seams.png` });
+  });
+
+  test("a classroom Round adds one chart point per move", async ({ guardedPage: page }) => {
+    const widget = await openSchelling(page);
+    const chart = widget.locator('[data-part="chart"]');
+    await expect(chart).toHaveAttribute("data-points", "1");
+    await widget.getByRole("button", { name: "Round" }).click();
+    await expect(widget).toHaveAttribute("data-rounds", "1");
+    const moves = Number(await attr(widget, "moves"));
+    const model = createSchelling(CLASSROOM);
+    expect(moves).toBe(model.sweep());
+    expect(moves).toBeGreaterThan(1);
+    await expect(chart).toHaveAttribute("data-points", String(moves + 1));
+  });
+
+  for (const width of [375, 1280]) {
+    test(`every menu shows its whole text at ${width} px`, async ({ guardedPage: page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const widget = await openSchelling(page);
+      await widget.getByText("Settings").click();
+      for (const rule of ["classroom", "threshold"]) {
+        await widget.getByLabel("Rule", { exact: true }).selectOption(rule);
+        const cut = await widget.evaluate((root) =>
+          [...root.querySelectorAll("select")]
+            .filter((s) => s.offsetParent !== null)
+            .flatMap((select) => {
+              const shown = select.offsetWidth;
+              const { width: w, maxWidth } = select.style;
+              select.style.width = "max-content";
+              select.style.maxWidth = "none";
+              const natural = select.offsetWidth;
+              select.style.width = w;
+              select.style.maxWidth = maxWidth;
+              return natural > shown + 1 ? [`${select.id}: ${natural} > ${shown}`] : [];
+            }),
+        );
+        expect(cut).toEqual([]);
+      }
+      const rule = widget.getByLabel("Rule", { exact: true });
+      expect(await rule.evaluate((s: HTMLSelectElement) => s.scrollWidth <= s.clientWidth)).toBe(
+        true,
+      );
+      await widget.screenshot({ path: `${SHOTS}/widget-schelling-settings-${width}.png` });
+    });
+  }
+
+  test("after a bad setting the old readouts and chart are marked as from before the error", async ({
+    guardedPage: page,
+  }) => {
+    const widget = await openSchelling(page);
+    await widget.getByRole("button", { name: "Step", exact: true }).click();
+    await expect(widget).toHaveAttribute("data-moves", "1");
+    await widget.getByText("Settings").click();
+    const students = widget.getByLabel("Students", { exact: true });
+    await students.fill("60");
+    await students.press("Enter");
+    const error = widget.locator("[data-widget-error]");
+    await expect(error).toContainText("60 students fill all 48 seats");
+    await expect(error).toContainText("from before this error");
+    await expect(widget).toHaveAttribute("data-stale", "");
+    const dimmed = await widget
+      .locator(".sg-main")
+      .evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(dimmed).toBeLessThan(1);
+    // Nothing runs on the old model while the settings are wrong.
+    await widget.getByRole("button", { name: "Step", exact: true }).click();
+    await expect(widget).toHaveAttribute("data-moves", "1");
+    await setTheme(page, "light");
+    await widget.screenshot({ path: `${SHOTS}/widget-schelling-stale.png` });
+    await students.fill("40");
+    await students.press("Enter");
+    await expect(error).toBeHidden();
+    await expect(widget).not.toHaveAttribute("data-stale", "");
+    await expect(widget).toHaveAttribute("data-moves", "0");
+  });
+
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    for (const mode of ["classroom", "simulator"]) {
+      test(`Present mode at ${size.width} × ${size.height} (${mode}): big controls, key and numbers in view`, async ({
+        guardedPage: page,
+      }) => {
+        await page.setViewportSize(size);
+        const widget = await openSchelling(page, mode === "simulator" ? "?sg.mode=simulator" : "");
+        await widget.getByRole("button", { name: "Present" }).click();
+        await expect(widget).toHaveAttribute("data-presenting", "");
+        await page.waitForTimeout(300);
+        for (const part of ["legend", "canvas", "metrics", "chart"]) {
+          const box = await widget.locator(`[data-part="${part}"]`).boundingBox();
+          expect(box, part).not.toBeNull();
+          if (!box) continue;
+          expect(box.y, part).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height, part).toBeLessThanOrEqual(size.height);
+          expect(box.x + box.width, part).toBeLessThanOrEqual(size.width);
+        }
+        const fontSize = await widget
+          .getByRole("button", { name: "Play" })
+          .evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
+        const selectSize = await widget
+          .getByLabel("Mode", { exact: true })
+          .evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
+        if (size.width >= 1920) {
+          expect(fontSize).toBeGreaterThanOrEqual(20);
+          expect(selectSize).toBeGreaterThanOrEqual(20);
+        }
+        await setTheme(page, "light");
+        await page.screenshot({
+          path: `${SHOTS}/widget-schelling-present-${mode}-${size.width}.png`,
+        });
+      });
+    }
+  }
 });

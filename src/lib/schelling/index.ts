@@ -18,6 +18,7 @@ export {
   type NeighborhoodKind,
   type ResolvedOptions,
   type RuleName,
+  type Schedule,
   type SchellingOptions,
 } from "./options";
 export { METRICS, type MetricDefinition } from "./metric-definitions";
@@ -29,4 +30,6 @@ export {
   type Neighborhood,
 } from "./neighborhood";
 export { hashGrid } from "./hash";
+export { WALK_MAX_LEG, WALK_MAX_LEGS, walkToEmpty } from "./walk";
 export { createRandom, MAX_SEED, parseSeed, type Random } from "./random";
+export { NETLOGO_SETUP, runSeeds, summarize, type SeedRuns } from "./seed-runs";

@@ -6,6 +6,7 @@ import { resolveOptions, type ResolvedOptions, type SchellingOptions } from "./o
 import { populate } from "./populate";
 import { createRandom } from "./random";
 import { bestSeat, nearestHappy, randomEmpty } from "./targets";
+import { walkToEmpty } from "./walk";
 
 /** One agent's move. Cells are numbered row by row: cell = y · width + x. */
 export interface MoveEvent {
@@ -20,7 +21,10 @@ export interface MoveEvent {
   manual: boolean;
 }
 
-/** A round (sweep) is over: every agent that was unhappy at its start had one turn. */
+/**
+ * A round (sweep) is over: every agent that was unhappy at its start had one turn.
+ * `moved` counts the agents that changed cells (a NetLogo walk may end where it began).
+ */
 export interface SweepEvent {
   round: number;
   moved: number;
@@ -77,9 +81,10 @@ export interface Schelling {
   /** Moves one unhappy agent (the one peek() shows); null when the model has settled. */
   step(): MoveEvent | null;
   /**
-   * One round: every agent unhappy at the start of the round, in random order,
-   * moves if it is still unhappy when its turn comes and has somewhere to go.
-   * Returns the number of moves.
+   * One round (a NetLogo tick): every agent unhappy at the start of the round,
+   * in random order, has one turn. With `schedule: "netlogo"` each of them moves;
+   * with `"recheck"` only if it is still unhappy when its turn comes. An agent
+   * with nowhere to go stays. Returns the number of agents that changed cells.
    */
   sweep(): number;
   /** Up to `rounds` sweeps, stopping early once settled; returns the sweeps run. */
@@ -120,11 +125,14 @@ export function createSchelling(input: SchellingOptions): Schelling {
   let settled = false;
   let planned: MoveEvent | null = null;
 
-  const target = (from: number): number => {
+  /** Where the agent at `from` goes, −1 to stay; a walk may return `from` unless `leaveHome`. */
+  const target = (from: number, leaveHome: boolean): number => {
     if (options.rule === "classroom") return bestSeat(state, from, random, ties);
     if (options.move === "nearest") return nearestHappy(state, from, random, ties, torus);
+    if (options.move === "walk") return walkToEmpty(state, from, random, torus, leaveHome);
     return randomEmpty(state, random);
   };
+  const recheck = options.schedule === "recheck";
 
   const settle = (reason: EndEvent["reason"]): void => {
     if (settled) return;
@@ -132,7 +140,8 @@ export function createSchelling(input: SchellingOptions): Schelling {
     events.emit("end", { reason, unhappy: state.unhappy.size });
   };
 
-  const apply = (from: number, to: number, manual: boolean): MoveEvent | null => {
+  /** Makes a move; `inRound`: within a sweep, which checks for the end only once it is over. */
+  const apply = (from: number, to: number, manual: boolean, inRound = false): MoveEvent | null => {
     const event = events.has("move")
       ? {
           from,
@@ -149,7 +158,7 @@ export function createSchelling(input: SchellingOptions): Schelling {
       event.sameAfter = state.sameOf(to);
       events.emit("move", event);
     }
-    if (state.unhappy.size === 0) settle("happy");
+    if (!inRound && state.unhappy.size === 0) settle("happy");
     return event;
   };
 
@@ -171,13 +180,13 @@ export function createSchelling(input: SchellingOptions): Schelling {
     }
     // Usually the first agent drawn can move; if not, try the rest in random order.
     const first = unhappy.at(random.int(unhappy.size));
-    let to = target(first);
+    let to = target(first, true);
     if (to >= 0) return (planned = plan(first, to));
     const order = unhappy.toArray();
     random.shuffle(order);
     for (const from of order) {
       if (from === first) continue;
-      to = target(from);
+      to = target(from, true);
       if (to >= 0) return (planned = plan(from, to));
     }
     settle("stuck");
@@ -206,17 +215,19 @@ export function createSchelling(input: SchellingOptions): Schelling {
       random.shuffle(order);
       let moved = 0;
       for (const from of order) {
-        // Still unhappy? (A neighbour's move may have made it happy.)
-        if (!state.unhappy.has(from)) continue;
-        const to = target(from);
-        if (to < 0) continue;
-        apply(from, to, false);
+        // "recheck": still unhappy? (A neighbour's move may have made it happy.)
+        if (recheck && !state.unhappy.has(from)) continue;
+        const to = target(from, false);
+        if (to < 0 || to === from) continue;
+        apply(from, to, false, true);
         moved++;
       }
       rounds++;
       events.emit("sweep", { round: rounds, moved });
       if (state.unhappy.size === 0) settle("happy");
-      else if (moved === 0) settle("stuck");
+      // A walk can always go somewhere, so a round in which every walk ended at home is luck.
+      else if (moved === 0 && !(options.rule === "threshold" && options.move === "walk"))
+        settle("stuck");
       return moved;
     },
     run(count) {

@@ -8,17 +8,29 @@ import { parseSeed } from "./random";
  *   if that is more than it has now.
  * - `threshold` (Schelling 1971, NetLogo): happy when the share of same-colour
  *   neighbours among occupied neighbouring cells is at least `wanted` (and at most
- *   `maxShare`, if set); an unhappy agent moves to a random empty cell, or with
- *   `move: "nearest"` to the nearest empty cell where it would be happy (searched ring
- *   by ring, up to 50 cells away; an agent with no such cell stays).
+ *   `maxShare`, if set); by default an unhappy agent takes NetLogo's random walk to
+ *   an empty cell (`move: "walk"`), or with `move: "random"` jumps to a random empty
+ *   cell, or with `move: "nearest"` goes to the nearest empty cell where it would be
+ *   happy (searched ring by ring, up to 50 cells away; an agent with no such cell stays).
  */
 export type RuleName = "classroom" | "threshold";
 /** Moore: the square around a cell (8 cells at radius 1); von Neumann: the diamond (4). */
 export type NeighborhoodKind = "moore" | "von-neumann";
 /** `bounded`: a room with walls, edge cells have fewer neighbours; `torus`: edges wrap around. */
 export type Boundary = "bounded" | "torus";
-/** Where an unhappy agent goes under the threshold rule. */
-export type MoveStrategy = "random" | "nearest";
+/**
+ * Where an unhappy agent goes under the threshold rule: `walk`, NetLogo's
+ * `find-new-spot` (random legs of up to 10 cells until an empty cell; see walk.ts);
+ * `random`, any empty cell; `nearest`, the closest cell where it would be happy.
+ */
+export type MoveStrategy = "walk" | "random" | "nearest";
+/**
+ * Who moves in a round (sweep). Both take the agents unhappy at the start of the
+ * round, in random order. `netlogo` (NetLogo's `ask turtles with [not happy?]`):
+ * every one of them moves, even if a neighbour's move has made it happy before its
+ * turn. `recheck`: an agent that has become happy before its turn stays.
+ */
+export type Schedule = "netlogo" | "recheck";
 
 export interface SchellingOptions {
   /** Columns, 1 to 2000. */
@@ -46,8 +58,10 @@ export interface SchellingOptions {
   wanted?: number;
   /** Threshold rule: agents are also unhappy above this share (too similar), wanted–1. Default none. */
   maxShare?: number | null;
-  /** Threshold rule: where unhappy agents move. Default "random". */
+  /** Threshold rule: where unhappy agents move. Default "walk" (NetLogo's). */
   move?: MoveStrategy;
+  /** Who moves in a round. Default "netlogo" for the threshold rule, "recheck" for the classroom rule. */
+  schedule?: Schedule;
   /** Default "moore". */
   neighborhood?: NeighborhoodKind;
   /** 1 to 5. Default 1. */
@@ -74,6 +88,7 @@ export interface ResolvedOptions {
   wanted: number;
   maxShare: number | null;
   move: MoveStrategy;
+  schedule: Schedule;
   neighborhood: NeighborhoodKind;
   radius: number;
   boundary: Boundary;
@@ -194,7 +209,7 @@ export function resolveOptions(options: SchellingOptions): ResolvedOptions {
   let minSame = 2;
   let wanted = 0.3;
   let maxShare: number | null = null;
-  let move: MoveStrategy = "random";
+  let move: MoveStrategy = "walk";
   if (rule === "classroom") {
     minSame = wholeNumber(
       "The number of same-colour neighbours wanted",
@@ -222,8 +237,13 @@ export function resolveOptions(options: SchellingOptions): ResolvedOptions {
           `The upper threshold (${maxShare}) is below the wanted share (${wanted}), so no agent with neighbours could ever be happy.`,
         );
     }
-    move = oneOf("The move", options.move ?? "random", ["random", "nearest"] as const);
+    move = oneOf("The move", options.move ?? "walk", ["walk", "random", "nearest"] as const);
   }
+  const schedule = oneOf(
+    "The schedule",
+    options.schedule ?? (rule === "threshold" ? "netlogo" : "recheck"),
+    ["netlogo", "recheck"] as const,
+  );
 
   let cells: Uint8Array | null = null;
   let groups: number;
@@ -281,6 +301,7 @@ export function resolveOptions(options: SchellingOptions): ResolvedOptions {
     wanted,
     maxShare,
     move,
+    schedule,
     neighborhood,
     radius,
     boundary,

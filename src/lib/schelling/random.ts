@@ -1,6 +1,6 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { SchellingError } from "./errors";
 
 /** The largest seed: seeds are whole numbers from 0 to 2³² − 1. */
@@ -34,9 +34,33 @@ export function parseSeed(seed: number | string): number {
   return value;
 }
 
+const MASK64 = (1n << 64n) - 1n;
+
+/**
+ * The 128-bit xoroshiro128+ state for a seed, as four 32-bit words, filled by
+ * splitmix64 (the seeding its authors recommend). pure-rand's own
+ * `xoroshiro128plus(seed)` puts the seed into the state almost as it is, so
+ * the first outputs of consecutive seeds are nearly consecutive numbers; the
+ * mixer spreads every bit of the seed over the whole state.
+ */
+export function seedState(seed: number): [number, number, number, number] {
+  let x = BigInt(seed);
+  const words: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    x = (x + 0x9e3779b97f4a7c15n) & MASK64;
+    let z = x;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+    z ^= z >> 31n;
+    // pure-rand's word order: [s01, s00, s11, s10] (high, low of s0; high, low of s1).
+    words.push(Number(z >> 32n) | 0, Number(z & 0xffff_ffffn) | 0);
+  }
+  return words as [number, number, number, number];
+}
+
 /** A Random seeded with `seed` (see parseSeed for what a seed may be). */
 export function createRandom(seed: number | string): Random {
-  const rng = xoroshiro128plus(parseSeed(seed));
+  const rng = xoroshiro128plusFromState(seedState(parseSeed(seed)));
   const int = (n: number): number => (n <= 1 ? 0 : uniformInt(rng, 0, n - 1));
   return {
     int,

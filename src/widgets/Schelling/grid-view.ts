@@ -131,18 +131,35 @@ export class GridView {
     cell: number,
   ): void {
     const { width, cells, shapes, desks } = picture;
-    const gap = desks ? Math.max(2, Math.round(cell * 0.08)) : cell >= 10 ? 1 : 0;
+    // Desks stand apart (a whole-pixel gap); a simulator grid's cells touch, with
+    // edges on whole device pixels so no background shows through as a seam.
+    const gap = desks ? Math.max(2, Math.round(cell * 0.08)) : 0;
+    const lead = Math.floor(gap / 2);
     const box = (index: number): { x: number; y: number; size: number } => {
       const cx = index % width;
       const cy = (index - cx) / width;
-      const x = Math.round(cx * cell) + gap / 2;
-      const y = Math.round(cy * cell) + gap / 2;
-      return { x, y, size: Math.round((cx + 1) * cell) - Math.round(cx * cell) - gap };
+      const x = Math.round(cx * cell);
+      const y = Math.round(cy * cell);
+      const size = Math.min(Math.round((cx + 1) * cell) - x, Math.round((cy + 1) * cell) - y);
+      return { x: x + lead, y: y + lead, size: size - gap };
+    };
+    const rect = (index: number): { x: number; y: number; w: number; h: number } => {
+      const cx = index % width;
+      const cy = (index - cx) / width;
+      const x = Math.round(cx * cell);
+      const y = Math.round(cy * cell);
+      return { x, y, w: Math.round((cx + 1) * cell) - x, h: Math.round((cy + 1) * cell) - y };
     };
     const radius = desks ? Math.min(8, cell * 0.12) : 0;
     for (let i = 0; i < cells.length; i++) {
       const g = cells[i] as number;
       const { x, y, size } = box(i);
+      if (g === 0 && !desks) {
+        ctx.fillStyle = palette.empty;
+        const r = rect(i);
+        ctx.fillRect(r.x, r.y, r.w, r.h);
+        continue;
+      }
       if (g === 0) {
         ctx.fillStyle = palette.empty;
         ctx.beginPath();
@@ -164,6 +181,10 @@ export class GridView {
           ctx.fill();
         }
         drawShape(ctx, g, x, y, size, color, desks ? 0.78 : 0.9);
+      } else if (!desks) {
+        ctx.fillStyle = color;
+        const r = rect(i);
+        ctx.fillRect(r.x, r.y, r.w, r.h);
       } else {
         ctx.fillStyle = color;
         ctx.beginPath();

@@ -40,6 +40,8 @@ class SchellingGame extends LabWidget {
   #generation = 0;
   #snapshot: Snapshot | null = null;
   #busy = false;
+  /** The settings have an error: what is on show is from before it, and nothing runs. */
+  #broken = false;
   readonly #ticker = new Ticker(
     () => this.#rate(),
     () => !this.#busy,
@@ -242,6 +244,7 @@ class SchellingGame extends LabWidget {
       if (generation !== this.#generation) return;
       this.hideLoading();
       this.clearError();
+      this.#broken = false;
       this.#chart.reset(this.#settings.mode === "classroom" ? "moves" : "rounds");
       this.#show(snapshot);
       this.#status(describeState(snapshot.stats, this.#settings.mode));
@@ -255,12 +258,14 @@ class SchellingGame extends LabWidget {
   /** One step (a student in the classroom, a round in the simulator), or a round. */
   async #advance(unit: "step" | "round"): Promise<void> {
     const round = unit === "round" || this.#settings.mode === "simulator";
-    await this.#request(round ? { kind: "sweep", count: 1 } : { kind: "step", count: 1 });
+    // The classroom charts every move, so its rounds bring the stats after each move along.
+    const trace = this.#settings.mode === "classroom";
+    await this.#request(round ? { kind: "sweep", count: 1, trace } : { kind: "step", count: 1 });
   }
 
   async #request(request: Request): Promise<void> {
     const host = this.#host;
-    if (!host || !this.#snapshot || this.#busy) return;
+    if (!host || !this.#snapshot || this.#busy || this.#broken) return;
     const generation = this.#generation;
     const previous = this.#snapshot;
     this.#busy = true;
@@ -293,10 +298,11 @@ class SchellingGame extends LabWidget {
   #fail(error: unknown): void {
     this.#pause();
     if (!(error instanceof SchellingError || error instanceof HostError)) throw error;
-    this.showError(error.message);
-    this.#snapshot = null;
+    // The grid, numbers and chart of the last good run stay on show, dimmed by the
+    // shared base as from before the error (data-result); nothing runs until a valid reset.
+    this.#broken = true;
     this.dataset["hash"] = "";
-    this.#draw();
+    this.showError(error.message);
   }
 
   // ——— the play loop ———
@@ -307,7 +313,7 @@ class SchellingGame extends LabWidget {
   }
 
   #play(): void {
-    if (!this.#snapshot || this.#snapshot.stats.settled) return;
+    if (!this.#snapshot || this.#broken || this.#snapshot.stats.settled) return;
     this.#ticker.start();
     this.#showPlaying(true);
   }
@@ -330,6 +336,7 @@ class SchellingGame extends LabWidget {
     this.#snapshot = snapshot;
     const { stats } = snapshot;
     const mode = this.#settings.mode;
+    for (const moved of snapshot.trail ?? []) this.#chart.add(pointOf(moved.moves, moved));
     this.#chart.add(pointOf(mode === "classroom" ? stats.moves : stats.rounds, stats));
     Object.assign(this.dataset, {
       hash: snapshot.hash,
@@ -353,12 +360,23 @@ class SchellingGame extends LabWidget {
       this.#draw();
       return;
     }
-    // Presenting: fill the screen below the controls, leaving room for the legend.
+    // Presenting: fill the screen below the controls, leaving room for the key under the grid.
     const top = this.el("board").getBoundingClientRect().top - this.getBoundingClientRect().top;
+    const legend = this.el("legend");
+    const below = legend.offsetHeight + parseFloat(getComputedStyle(legend).marginTop || "0");
     const maxHeight = this.presenting
-      ? Math.max(200, window.innerHeight - top - 72)
+      ? Math.max(160, window.innerHeight - top - below - 32)
       : window.innerHeight * 0.7;
     const cell = Math.min(width / snapshot.width, maxHeight / snapshot.height);
+    // Presenting: the chart shrinks (keeping its shape) so that it and its key end on screen.
+    if (this.presenting) {
+      const chart = this.el("chart").getBoundingClientRect().top;
+      const key = this.el("chart-legend").offsetHeight;
+      this.style.setProperty(
+        "--sg-chart-max",
+        `${Math.max(120, window.innerHeight - chart - key - 24)}px`,
+      );
+    } else this.style.removeProperty("--sg-chart-max");
     canvas.style.width = `${Math.floor(cell * snapshot.width)}px`;
     canvas.style.height = `${Math.floor(cell * snapshot.height)}px`;
     this.#view.resize();

@@ -18,7 +18,8 @@ import {
 export type Request =
   | { kind: "init"; options: SchellingOptions }
   | { kind: "step"; count: number }
-  | { kind: "sweep"; count: number }
+  /** `trace`: also send the stats after every move (the classroom charts each move). */
+  | { kind: "sweep"; count: number; trace?: boolean }
   | { kind: "move"; from: number; to: number };
 
 /** What the view needs after each request. */
@@ -35,6 +36,8 @@ export interface Snapshot {
   lastMove: MoveEvent | null;
   /** The cells of unhappy agents (small grids only, to mark them), else null. */
   unhappy: Int32Array | null;
+  /** With a traced sweep: the stats after each of its moves, in order; else null. */
+  trail: SchellingStats[] | null;
 }
 
 export type Response = { ok: true; snapshot: Snapshot } | { ok: false; message: string };
@@ -72,6 +75,15 @@ export class Session {
       model.moveAgent(request.from, request.to);
     } else if (request.kind === "step") {
       for (let i = 0; i < request.count && model.step(); i++);
+    } else if (request.trace) {
+      const trail: SchellingStats[] = [];
+      const off = model.on("move", () => trail.push(model.stats()));
+      try {
+        model.run(request.count);
+      } finally {
+        off();
+      }
+      return { ...this.#snapshot(), trail };
     } else {
       model.run(request.count);
     }
@@ -90,6 +102,7 @@ export class Session {
       hash: hashGrid(cells, model.width, model.height),
       lastMove: this.#lastMove,
       unhappy: cells.length <= MARK_UNHAPPY_UP_TO ? model.unhappyCells() : null,
+      trail: null,
     };
   }
 }

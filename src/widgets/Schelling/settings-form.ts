@@ -14,7 +14,7 @@ const NUMBER_FIELDS = [
   "radius",
 ] as const;
 const TEXT_FIELDS = ["shares", "seed"] as const;
-const SELECT_FIELDS = ["rule", "move", "neighborhood", "boundary"] as const;
+const SELECT_FIELDS = ["rule", "move", "schedule", "neighborhood", "boundary"] as const;
 
 /** Every field that restarts the model when it changes. */
 export const RESTART_FIELDS = [
@@ -57,6 +57,7 @@ export function readForm(root: ParentNode, current: Settings): Settings {
   s.seed = field(root, "seed").value;
   s.rule = field(root, "rule").value as Settings["rule"];
   s.move = field(root, "move").value as Settings["move"];
+  s.schedule = field(root, "schedule").value as Settings["schedule"];
   s.neighborhood = field(root, "neighborhood").value as Settings["neighborhood"];
   s.boundary = field(root, "boundary").value as Settings["boundary"];
   const upper = field(root, "upper").value.trim();

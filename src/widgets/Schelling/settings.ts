@@ -9,6 +9,7 @@ import {
   type MoveStrategy,
   type NeighborhoodKind,
   type RuleName,
+  type Schedule,
   type SchellingOptions,
 } from "@/lib/schelling/index";
 
@@ -33,6 +34,8 @@ export interface Settings {
   /** Threshold rule: unhappy above this % (too similar); null for none. */
   upper: number | null;
   move: MoveStrategy;
+  /** Threshold rule: who moves in a round (NetLogo's tick, or only those still unhappy). */
+  schedule: Schedule;
   neighborhood: NeighborhoodKind;
   radius: number;
   boundary: Boundary;
@@ -57,7 +60,8 @@ export const DEFAULTS: Readonly<Record<Mode, Settings>> = {
     minSame: 2,
     wanted: 30,
     upper: null,
-    move: "random",
+    move: "walk",
+    schedule: "netlogo",
     neighborhood: "moore",
     radius: 1,
     boundary: "bounded",
@@ -76,7 +80,8 @@ export const DEFAULTS: Readonly<Record<Mode, Settings>> = {
     minSame: 2,
     wanted: 30,
     upper: null,
-    move: "random",
+    move: "walk",
+    schedule: "netlogo",
     neighborhood: "moore",
     radius: 1,
     boundary: "torus",
@@ -186,6 +191,7 @@ export function toOptions(s: Settings): SchellingOptions {
       options.maxShare = s.upper / 100;
     }
     options.move = s.move;
+    options.schedule = s.schedule;
   }
   return options;
 }
@@ -202,6 +208,7 @@ const KEYS = {
   wanted: "want",
   upper: "max",
   move: "move",
+  schedule: "tick",
   neighborhood: "nb",
   radius: "r",
   boundary: "edge",
@@ -250,7 +257,8 @@ export function fromState(state: ReadonlyMap<string, string>): Settings {
   s.wanted = num("wanted", s.wanted);
   const upper = get("upper");
   s.upper = upper === undefined ? s.upper : upper === "none" ? null : Number(upper);
-  s.move = pick(get("move"), ["random", "nearest"], s.move);
+  s.move = pick(get("move"), ["walk", "random", "nearest"], s.move);
+  s.schedule = pick(get("schedule"), ["netlogo", "recheck"], s.schedule);
   s.neighborhood = pick(get("neighborhood"), ["moore", "von-neumann"], s.neighborhood);
   s.radius = num("radius", s.radius);
   s.boundary = pick(get("boundary"), ["bounded", "torus"], s.boundary);

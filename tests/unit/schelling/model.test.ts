@@ -115,12 +115,13 @@ describe("createSchelling(options): the classroom rule", () => {
 });
 
 describe("createSchelling(options): the threshold rule", () => {
-  it("moves an unhappy agent to a random empty cell, different seeds choosing differently", () => {
+  it("with move: random, moves an unhappy agent to a random empty cell, different seeds choosing differently", () => {
     // On a 3 × 3 torus every cell sees every other. The lone orange has 0 alike: unhappy at 30 %.
     const base: SchellingOptions = {
       width: 3,
       height: 3,
       rule: "threshold",
+      move: "random",
       wanted: 0.3,
       boundary: "torus",
       seed: 0,
@@ -133,6 +134,87 @@ describe("createSchelling(options): the threshold rule", () => {
       targets.add(move?.to ?? -1);
     }
     expect([...targets].sort()).toEqual([4, 7, 8]);
+  });
+
+  it("by default takes NetLogo's walk: step() lands on an empty cell, never its own", () => {
+    const base: SchellingOptions = {
+      width: 3,
+      height: 3,
+      rule: "threshold",
+      wanted: 0.3,
+      boundary: "torus",
+      seed: 0,
+      cells: grid("122", "2.2", "2.."),
+    };
+    const targets = new Set<number>();
+    for (let seed = 0; seed < 30; seed++) {
+      const move = createSchelling({ ...base, seed }).step();
+      expect(move?.from).toBe(0);
+      targets.add(move?.to ?? -1);
+    }
+    expect([...targets].sort()).toEqual([4, 7, 8]);
+  });
+
+  const big = (schedule: "netlogo" | "recheck", move: "random" | "walk"): SchellingOptions => ({
+    width: 51,
+    height: 51,
+    agents: 2000,
+    rule: "threshold",
+    wanted: 0.5,
+    boundary: "torus",
+    seed: 4,
+    schedule,
+    move,
+  });
+
+  it("schedule netlogo: every agent unhappy at the start of a round moves, even if made happy meanwhile", () => {
+    const model = createSchelling(big("netlogo", "random"));
+    const unhappy = new Set(model.unhappyCells());
+    const movers: number[] = [];
+    model.on("move", (m) => movers.push(m.from));
+    const moved = model.sweep();
+    // A random empty cell is never the agent's own, so each of them makes exactly one move.
+    expect(moved).toBe(unhappy.size);
+    expect(new Set(movers)).toEqual(unhappy);
+  });
+
+  it("schedule recheck: an agent made happy before its turn stays", () => {
+    const model = createSchelling(big("recheck", "random"));
+    const unhappy = new Set(model.unhappyCells());
+    const movers: number[] = [];
+    model.on("move", (m) => movers.push(m.from));
+    const moved = model.sweep();
+    expect(moved).toBe(movers.length);
+    expect(moved).toBeLessThan(unhappy.size);
+    for (const from of movers) expect(unhappy.has(from)).toBe(true);
+  });
+
+  it("schedule netlogo with the walk: the round's turns are the unhappy agents, some walks ending at home", () => {
+    const model = createSchelling(big("netlogo", "walk"));
+    const unhappy = new Set(model.unhappyCells());
+    const movers: number[] = [];
+    model.on("move", (m) => movers.push(m.from));
+    const moved = model.sweep();
+    expect(moved).toBe(movers.length);
+    for (const from of movers) expect(unhappy.has(from)).toBe(true);
+    // A walk ends at home only if a leg lands back on it before any empty cell: rarely.
+    expect(moved).toBeGreaterThan(0.9 * unhappy.size);
+    expect(moved).toBeLessThanOrEqual(unhappy.size);
+  });
+
+  it("a NetLogo round checks for the end only once it is over", () => {
+    const model = createSchelling(big("netlogo", "walk"));
+    let ended = -1;
+    let sweeps = 0;
+    model.on("end", () => {
+      ended = sweeps;
+    });
+    model.on("sweep", () => {
+      sweeps++;
+    });
+    model.run(1000);
+    expect(model.stats().unhappy).toBe(0);
+    expect(ended).toBe(model.stats().rounds);
   });
 
   it("with an upper threshold, also moves agents that are too similar", () => {

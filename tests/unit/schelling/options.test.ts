@@ -21,6 +21,20 @@ describe("resolveOptions(options)", () => {
     });
   });
 
+  it("the threshold rule runs as NetLogo does unless told otherwise: its walk and its tick", () => {
+    expect(resolveOptions({ ...base, rule: "threshold" })).toMatchObject({
+      move: "walk",
+      schedule: "netlogo",
+    });
+    expect(resolveOptions(base).schedule).toBe("recheck");
+    expect(
+      resolveOptions({ ...base, rule: "threshold", move: "random", schedule: "recheck" }),
+    ).toMatchObject({ move: "random", schedule: "recheck" });
+    expect(() => resolveOptions({ ...base, schedule: "all" as "netlogo" })).toThrow(
+      /The schedule must be one of “netlogo”, “recheck”; got “all”/,
+    );
+  });
+
   it("takes an exact number of agents over the density", () => {
     expect(resolveOptions({ ...base, agents: 37, density: 0.5 }).agents).toBe(37);
   });

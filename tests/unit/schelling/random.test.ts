@@ -75,3 +75,52 @@ describe("createRandom(seed)", () => {
     expect([...all].sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
   });
 });
+
+describe("createRandom(seed): seeds go through a mixer", () => {
+  // Before the seed was mixed, the first int(1000) of seeds 0, 1, 2, … was 647, 646, …:
+  // nearly a straight line in the seed.
+  const SEEDS = 2000;
+  const first = Array.from({ length: SEEDS }, (_, seed) => createRandom(seed).int(1000));
+
+  it("the first outputs of consecutive seeds are uncorrelated", () => {
+    const xs = first.slice(0, -1);
+    const ys = first.slice(1);
+    const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+    const mx = mean(xs);
+    const my = mean(ys);
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const dx = (xs[i] as number) - mx;
+      const dy = (ys[i] as number) - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    // For independent draws r has a standard error of 1/√n ≈ 0.022; allow 4 of them.
+    expect(Math.abs(sxy / Math.sqrt(sxx * syy))).toBeLessThan(4 / Math.sqrt(xs.length));
+    // And the seed itself does not predict the first output.
+    const seeds = first.map((_, s) => s);
+    const ms = mean(seeds);
+    const mf = mean(first);
+    let c = 0;
+    let vs = 0;
+    let vf = 0;
+    for (let s = 0; s < SEEDS; s++) {
+      c += (s - ms) * ((first[s] as number) - mf);
+      vs += (s - ms) ** 2;
+      vf += ((first[s] as number) - mf) ** 2;
+    }
+    expect(Math.abs(c / Math.sqrt(vs * vf))).toBeLessThan(4 / Math.sqrt(SEEDS));
+  });
+
+  it("the first outputs over seeds pass a chi-square test of uniformity (10 bins)", () => {
+    const bins = new Array<number>(10).fill(0);
+    for (const v of first) bins[Math.floor(v / 100)] = (bins[Math.floor(v / 100)] as number) + 1;
+    const expected = SEEDS / 10;
+    const chi2 = bins.reduce((sum, o) => sum + (o - expected) ** 2 / expected, 0);
+    // 9 degrees of freedom: P(χ² > 27.88) = 0.001.
+    expect(chi2).toBeLessThan(27.88);
+  });
+});

@@ -57,7 +57,13 @@ describe("toOptions(settings)", () => {
 
   it("turns the simulator defaults into NetLogo's threshold model on a torus", () => {
     const options = toOptions(DEFAULTS.simulator);
-    expect(options).toMatchObject({ density: 0.9, rule: "threshold", wanted: 0.3, move: "random" });
+    expect(options).toMatchObject({
+      density: 0.9,
+      rule: "threshold",
+      wanted: 0.3,
+      move: "walk",
+      schedule: "netlogo",
+    });
     expect(options.maxShare).toBeUndefined();
     expect(() => resolveOptions(options)).not.toThrow();
   });
