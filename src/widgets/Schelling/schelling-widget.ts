@@ -361,20 +361,25 @@ class SchellingGame extends LabWidget {
       return;
     }
     // Presenting: fill the screen below the controls, leaving room for the key under the grid.
-    const top = this.el("board").getBoundingClientRect().top - this.getBoundingClientRect().top;
+    // Screen positions are in the screen's pixels; Present mode's zoom divides them into the widget's.
+    const zoom = this.presentZoom;
+    const top =
+      (this.el("board").getBoundingClientRect().top - this.getBoundingClientRect().top) / zoom;
+    const screenHeight = window.innerHeight / zoom;
     const legend = this.el("legend");
     const below = legend.offsetHeight + parseFloat(getComputedStyle(legend).marginTop || "0");
     const maxHeight = this.presenting
-      ? Math.max(160, window.innerHeight - top - below - 32)
+      ? Math.max(160, screenHeight - top - below - 32)
       : window.innerHeight * 0.7;
     const cell = Math.min(width / snapshot.width, maxHeight / snapshot.height);
     // Presenting: the chart shrinks (keeping its shape) so that it and its key end on screen.
     if (this.presenting) {
-      const chart = this.el("chart").getBoundingClientRect().top;
+      const chart =
+        (this.el("chart").getBoundingClientRect().top - this.getBoundingClientRect().top) / zoom;
       const key = this.el("chart-legend").offsetHeight;
       this.style.setProperty(
         "--sg-chart-max",
-        `${Math.max(120, window.innerHeight - chart - key - 24)}px`,
+        `${Math.max(120, screenHeight - chart - key - 24)}px`,
       );
     } else this.style.removeProperty("--sg-chart-max");
     canvas.style.width = `${Math.floor(cell * snapshot.width)}px`;
