@@ -194,15 +194,4 @@ setPlotSink((message) => {
   post(message);
 });
 // From here on, cell code cannot listen to the page's messages, reach the network or post.
-const listen = (globalThis as unknown as { addEventListener: (...args: unknown[]) => void })
-  .addEventListener;
-Object.defineProperty(globalThis, "addEventListener", {
-  value: (type: string, ...rest: unknown[]) => {
-    if (type === "message" || type === "messageerror")
-      throw new Error("Code cells cannot listen to the page's messages.");
-    listen.call(globalThis, type, ...rest);
-  },
-  writable: false,
-});
-Object.defineProperty(globalThis, "onmessage", { value: null, writable: false });
 lockDown();
