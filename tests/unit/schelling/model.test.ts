@@ -115,44 +115,33 @@ describe("createSchelling(options): the classroom rule", () => {
 });
 
 describe("createSchelling(options): the threshold rule", () => {
-  it("with move: random, moves an unhappy agent to a random empty cell, different seeds choosing differently", () => {
-    // On a 3 × 3 torus every cell sees every other. The lone orange has 0 alike: unhappy at 30 %.
-    const base: SchellingOptions = {
-      width: 3,
-      height: 3,
-      rule: "threshold",
-      move: "random",
-      wanted: 0.3,
-      boundary: "torus",
-      seed: 0,
-      cells: grid("122", "2.2", "2.."),
-    };
+  // On a 3 × 3 torus every cell sees every other. The lone orange has 0 alike: unhappy at 30 %.
+  const loneOrange: SchellingOptions = {
+    width: 3,
+    height: 3,
+    rule: "threshold",
+    wanted: 0.3,
+    boundary: "torus",
+    seed: 0,
+    cells: grid("122", "2.2", "2.."),
+  };
+  /** The cells the lone orange's first move reaches over `seeds` seeds (it always leaves cell 0). */
+  const firstMoveTargets = (options: SchellingOptions, seeds: number): number[] => {
     const targets = new Set<number>();
-    for (let seed = 0; seed < 12; seed++) {
-      const move = createSchelling({ ...base, seed }).step();
+    for (let seed = 0; seed < seeds; seed++) {
+      const move = createSchelling({ ...options, seed }).step();
       expect(move?.from).toBe(0);
       targets.add(move?.to ?? -1);
     }
-    expect([...targets].sort()).toEqual([4, 7, 8]);
+    return [...targets].sort();
+  };
+
+  it("with move: random, moves an unhappy agent to a random empty cell, different seeds choosing differently", () => {
+    expect(firstMoveTargets({ ...loneOrange, move: "random" }, 12)).toEqual([4, 7, 8]);
   });
 
   it("by default takes NetLogo's walk: step() lands on an empty cell, never its own", () => {
-    const base: SchellingOptions = {
-      width: 3,
-      height: 3,
-      rule: "threshold",
-      wanted: 0.3,
-      boundary: "torus",
-      seed: 0,
-      cells: grid("122", "2.2", "2.."),
-    };
-    const targets = new Set<number>();
-    for (let seed = 0; seed < 30; seed++) {
-      const move = createSchelling({ ...base, seed }).step();
-      expect(move?.from).toBe(0);
-      targets.add(move?.to ?? -1);
-    }
-    expect([...targets].sort()).toEqual([4, 7, 8]);
+    expect(firstMoveTargets(loneOrange, 30)).toEqual([4, 7, 8]);
   });
 
   const big = (schedule: "netlogo" | "recheck", move: "random" | "walk"): SchellingOptions => ({
