@@ -10,6 +10,9 @@
 import { presentZoom } from "./present-scale";
 import { readScoped, writeScoped } from "./url-state";
 
+/** A widget's result elements: dimmed when stale, brought into view in Present mode. */
+const RESULT = '[data-part="results"], [data-result]';
+
 export abstract class LabWidget extends HTMLElement {
   #started = false;
   #presentButton: HTMLButtonElement | null = null;
@@ -139,9 +142,9 @@ export abstract class LabWidget extends HTMLElement {
     this.hideLoading();
     const box = this.querySelector<HTMLElement>("[data-widget-error]");
     if (!box) return;
-    const shown = [
-      ...this.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]'),
-    ].some((el) => !el.hidden && el.offsetParent !== null && el.textContent.trim() !== "");
+    const shown = [...this.querySelectorAll<HTMLElement>(RESULT)].some(
+      (el) => !el.hidden && el.offsetParent !== null && el.textContent.trim() !== "",
+    );
     this.toggleAttribute("data-stale", shown);
     box.textContent = shown ? `${message} (The result below is from before this error.)` : message;
     box.hidden = false;
@@ -187,6 +190,7 @@ export abstract class LabWidget extends HTMLElement {
           /* denied or unsupported: the fixed overlay still fills the window */
         });
       }
+      // Full screen changes the window's size: scale for the screen actually shown.
       this.#applyZoom();
       this.#showResult();
     } else if (document.fullscreenElement === (this as Element)) {
@@ -206,7 +210,7 @@ export abstract class LabWidget extends HTMLElement {
   /** The first result on show, if any (`data-part="results"` or `data-result`). */
   #result(): HTMLElement | null {
     return (
-      [...this.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]')].find(
+      [...this.querySelectorAll<HTMLElement>(RESULT)].find(
         (el) => !el.hidden && el.offsetParent !== null && el.getBoundingClientRect().height > 0,
       ) ?? null
     );
@@ -245,10 +249,7 @@ export abstract class LabWidget extends HTMLElement {
     new MutationObserver((records) => {
       if (!this.presenting) return;
       const shown = records.some(
-        (r) =>
-          r.target instanceof HTMLElement &&
-          !r.target.hidden &&
-          r.target.matches('[data-part="results"], [data-result]'),
+        (r) => r.target instanceof HTMLElement && !r.target.hidden && r.target.matches(RESULT),
       );
       if (shown) this.#showResult();
     }).observe(this, { subtree: true, attributes: true, attributeFilter: ["hidden"] });

@@ -334,8 +334,9 @@ class ContextLens extends LabWidget {
     const path = line<number>()
       .x((_, i) => x(labels[i] ?? "") ?? 0)
       .y((v) => y(v));
+    const strokes = series.map((_, k) => css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg"));
     series.forEach((s, k) => {
-      const stroke = css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg");
+      const stroke = strokes[k] ?? "";
       svg
         .append("path")
         .attr("d", path(s.values))
@@ -346,12 +347,7 @@ class ContextLens extends LabWidget {
         .attr("data-series", s.name);
     });
     this.el("chart").append(
-      chartLegend(
-        series.map((s, k) => ({
-          label: s.name,
-          color: css(OKABE_ITO[k % OKABE_ITO.length] ?? "--fg"),
-        })),
-      ),
+      chartLegend(series.map((s, k) => ({ label: s.name, color: strokes[k] ?? "" }))),
     );
     const layer = this.#currentLayer();
     svg
