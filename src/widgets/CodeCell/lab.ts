@@ -14,4 +14,8 @@ export * from "../../lib/survey/index";
 // Both the encoder and the n-gram index report loading progress; cells see the encoder's.
 export type { LoadProgress } from "../../lib/encoder/index";
 export { loadWords, loadLocalEncoder, loadNgramIndex, type CorpusName } from "./lab-data";
+// Layers and heads numbered from 1, as the widgets show them (replaces the library's indices).
+export { previousTokenHead, type NumberedHead } from "./lab-heads";
+// What an exercise's checks receive (check files import these types from "lab").
+export type { Check, CheckedCell, CheckKit } from "./checks";
 export { plot, type PlotOptions, type PlotPoint } from "./lab-plot";

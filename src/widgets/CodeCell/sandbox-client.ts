@@ -1,9 +1,11 @@
 /**
  * The page side of a cell's sandbox: starts the worker on first run, runs
  * code with a time limit, and terminates the worker on Stop or timeout (the
- * next run starts a fresh one).
+ * next run starts a fresh one). An exercise's run also starts a fresh checker
+ * worker, joined to the sandbox by a channel of its own; the verdict is taken
+ * only from the checker, and the run ends when both have finished.
  */
-import type { Envelope, FromSandbox } from "./protocol";
+import type { CheckRequest, Envelope, FromChecker, RunRequest, ToCell } from "./protocol";
 
 export const TIME_LIMIT_MS = 30_000;
 
@@ -14,11 +16,14 @@ export class Sandbox {
   #next = 1;
   #finish: ((end: RunEnd) => void) | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #onMessage: (message: FromSandbox) => void;
+  #onMessage: (message: ToCell) => void;
+  #checker: Worker | null = null;
+  /** What the run still waits for: the sandbox's "done" and, for an exercise, the checker's verdict. */
+  #waiting = { sandbox: false, checker: false };
   /** A fresh secret per worker: messages without it (a cell posting its own) are dropped. */
   #token = "";
 
-  constructor(onMessage: (message: FromSandbox) => void) {
+  constructor(onMessage: (message: ToCell) => void) {
     this.#onMessage = onMessage;
   }
 
@@ -37,8 +42,13 @@ export class Sandbox {
       const data = event.data as Partial<Envelope> | null;
       if (data?.token !== this.#token || !data.message) return;
       const message = data.message;
+      // A verdict counts only from the checker, never from the sandbox.
+      if ((message.type as string) === "checked") return;
       this.#onMessage(message);
-      if (message.type === "done") this.#end("done");
+      if (message.type === "done") {
+        this.#waiting.sandbox = false;
+        this.#settle();
+      }
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
@@ -56,7 +66,58 @@ export class Sandbox {
     return worker;
   }
 
+  #startChecker(id: number, checks: string, port: MessagePort): void {
+    const checker = new Worker(new URL("./checker.worker.ts", import.meta.url), {
+      type: "module",
+      name: "code-cell-checker",
+    });
+    checker.addEventListener("message", (event: MessageEvent<FromChecker>) => {
+      if (checker !== this.#checker) return;
+      const message = event.data;
+      if (message.type === "checked") this.#onMessage(message);
+      else if (message.type === "failed")
+        this.#onMessage({
+          type: "error",
+          id,
+          message: `The checks could not run: ${message.message}`,
+          line: null,
+          late: false,
+        });
+      this.#waiting.checker = false;
+      this.#settle();
+    });
+    checker.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (checker !== this.#checker) return;
+      this.#onMessage({
+        type: "error",
+        id,
+        message: `The checks failed to start: ${event.message || "unknown error"}`,
+        line: null,
+        late: false,
+      });
+      this.#waiting.checker = false;
+      this.#settle();
+    });
+    this.#checker = checker;
+    checker.postMessage({ type: "check", id, checks, port } satisfies CheckRequest, [port]);
+  }
+
+  #stopChecker(): void {
+    this.#checker?.terminate();
+    this.#checker = null;
+    this.#waiting.checker = false;
+  }
+
+  /** Ends the run once nothing is left to wait for. */
+  #settle(): void {
+    if (this.#waiting.sandbox || this.#waiting.checker) return;
+    this.#end("done");
+  }
+
   #end(end: RunEnd): void {
+    this.#stopChecker();
+    this.#waiting.sandbox = false;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     const finish = this.#finish;
@@ -79,7 +140,17 @@ export class Sandbox {
         this.#kill();
         this.#end("timeout");
       }, limitMs);
-      worker.postMessage({ type: "run", token: this.#token, id: this.#next++, code, checks });
+      const id = this.#next++;
+      let port: MessagePort | null = null;
+      if (checks !== null) {
+        const channel = new MessageChannel();
+        port = channel.port2;
+        this.#startChecker(id, checks, channel.port1);
+        this.#waiting.checker = true;
+      }
+      this.#waiting.sandbox = true;
+      const request: RunRequest = { type: "run", token: this.#token, id, code, port };
+      worker.postMessage(request, port ? [port] : []);
     });
   }
 

@@ -5,9 +5,19 @@
  *  - limits fetch to this site's own origin (the lab library loads the
  *    course's models and data from it; any other host is refused),
  *  - removes WebSocket, EventSource, XMLHttpRequest, importScripts, nested
- *    workers, BroadcastChannel, IndexedDB and the Cache API,
+ *    workers, BroadcastChannel, IndexedDB, the Cache API, fonts loaded from
+ *    URLs and the origin's file system (navigator.storage),
+ *  - takes message listening (addEventListener("message"), onmessage) from
+ *    cells, so they never see the page's run requests and their token,
  *  - replaces postMessage, so a cell cannot talk to the page; the page also
  *    drops any message without the run's secret token (sandbox-client.ts).
+ *  - refuses code made from strings (Function, eval, string timers) that
+ *    names `import`: a dynamic import() would load a script from any host
+ *    (cell code itself is transpiled, so its import() becomes require()).
+ * Each name is replaced wherever the worker scope's prototype chain defines
+ * it (the scope, DedicatedWorkerGlobalScope.prototype, WorkerGlobalScope.prototype,
+ * EventTarget.prototype), so self.constructor.prototype, globalThis.__proto__
+ * or a descriptor's getter do not lead back to the original.
  */
 
 type Post = (message: unknown) => void;
@@ -62,30 +72,136 @@ const BLOCKED = [
   "indexedDB",
   "caches",
   "WebTransport",
+  "FontFace",
+  "fonts",
+  "RTCPeerConnection",
+  "webkitRequestFileSystem",
+  "webkitRequestFileSystemSync",
+  "webkitResolveLocalFileSystemURL",
+  "webkitResolveLocalFileSystemSyncURL",
 ];
 
+/** The worker scope and the prototypes it inherits from, up to (not including) Object.prototype. */
+function scopeChain(): object[] {
+  const chain: object[] = [];
+  for (
+    let o: object | null = globalThis;
+    o !== null && o !== Object.prototype;
+    o = Object.getPrototypeOf(o) as object | null
+  )
+    chain.push(o);
+  return chain;
+}
+
+/** Puts `descriptor` on the scope and on every prototype of its chain that defines `name`. */
+function replaceEverywhere(name: string, descriptor: PropertyDescriptor): void {
+  const on = scopeChain().filter((o) => Object.prototype.hasOwnProperty.call(o, name));
+  if (!on.includes(globalThis)) on.unshift(globalThis);
+  for (const target of on)
+    try {
+      Object.defineProperty(target, name, { ...descriptor, configurable: false });
+    } catch {
+      /* already locked (defined by an earlier run of this guard) */
+    }
+}
+
+/** Code from a string may not use import (import() loads scripts from any host). */
+function refuseImport(source: unknown): void {
+  if (/\bimport\b/.test(String(source)))
+    throw new SandboxBlocked(
+      'Code cells cannot import scripts: only the lab library (import … from "lab") is available.',
+    );
+}
+
+type Constructor = new (...args: string[]) => unknown;
+
+/** Function, AsyncFunction, GeneratorFunction and AsyncGeneratorFunction, refusing bodies that import. */
+function guardFunctionConstructors(): void {
+  /* eslint-disable @typescript-eslint/no-empty-function -- samples of each kind of function */
+  const samples = [function () {}, async function () {}, function* () {}, async function* () {}];
+  /* eslint-enable @typescript-eslint/no-empty-function */
+  for (const sample of samples) {
+    const proto = Object.getPrototypeOf(sample) as { constructor: Constructor };
+    const Real = proto.constructor;
+    const Safe = function (...args: string[]): unknown {
+      refuseImport(args.at(-1));
+      return Reflect.construct(Real, args);
+    };
+    Object.defineProperty(Safe, "prototype", { value: proto });
+    Object.defineProperty(proto, "constructor", {
+      value: Safe,
+      writable: false,
+      configurable: false,
+    });
+    if (Real === Function) replaceEverywhere("Function", { value: Safe, writable: false });
+  }
+  const realEval = globalThis.eval;
+  replaceEverywhere("eval", {
+    value: (source: unknown): unknown => {
+      refuseImport(source);
+      return realEval(source as string);
+    },
+    writable: false,
+  });
+  for (const name of ["setTimeout", "setInterval"] as const) {
+    const real = globalThis[name] as (...args: unknown[]) => number;
+    replaceEverywhere(name, {
+      value: (handler: unknown, ...rest: unknown[]): number => {
+        if (typeof handler !== "function")
+          throw new SandboxBlocked(`Code cells pass ${name} a function, not a string of code.`);
+        return real(handler, ...rest);
+      },
+      writable: false,
+    });
+  }
+}
+
 export function lockDown(): void {
-  Object.defineProperty(globalThis, "fetch", { value: guardedFetch, writable: false });
+  guardFunctionConstructors();
+  replaceEverywhere("fetch", { value: guardedFetch, writable: false });
   for (const name of BLOCKED) {
+    if (!scopeChain().some((o) => Object.prototype.hasOwnProperty.call(o, name))) continue;
     const blocked = (): never => {
       throw new SandboxBlocked(
         `Code cells cannot use ${name}: the sandbox has no network or storage.`,
       );
     };
-    try {
-      Object.defineProperty(globalThis, name, { get: blocked, configurable: false });
-    } catch {
-      /* not defined in this browser */
-    }
+    replaceEverywhere(name, { get: blocked });
   }
+  // The origin's private file system (navigator.storage.getDirectory()) is storage too.
+  const navigatorProto = Object.getPrototypeOf(
+    (globalThis as { navigator?: object }).navigator ?? {},
+  ) as object;
+  if (Object.prototype.hasOwnProperty.call(navigatorProto, "storage"))
+    Object.defineProperty(navigatorProto, "storage", {
+      get: (): never => {
+        throw new SandboxBlocked(
+          "Code cells cannot use navigator.storage: the sandbox has no storage.",
+        );
+      },
+      configurable: false,
+    });
   const blockedPost = (): never => {
     throw new SandboxBlocked(
       "Code cells cannot post messages: results reach the page through the cell's export.",
     );
   };
-  Object.defineProperty(globalThis, "postMessage", { value: blockedPost, writable: false });
-  // The same method on the worker scope's prototype.
-  const proto = Object.getPrototypeOf(globalThis) as Record<string, unknown> | null;
-  if (proto && "postMessage" in proto)
-    Object.defineProperty(proto, "postMessage", { value: blockedPost, writable: false });
+  replaceEverywhere("postMessage", { value: blockedPost, writable: false });
+  // Listening to the page: the worker's own listener is already in place.
+  const listen = Reflect.get(EventTarget.prototype, "addEventListener") as (
+    this: EventTarget,
+    ...args: unknown[]
+  ) => void;
+  const guardedListen = function (
+    this: EventTarget,
+    type: string,
+    ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
+  ): void {
+    if (this === (globalThis as unknown) && (type === "message" || type === "messageerror"))
+      throw new SandboxBlocked("Code cells cannot listen to the page's messages.");
+    listen.call(this, type, ...rest);
+  };
+  replaceEverywhere("addEventListener", { value: guardedListen, writable: false });
+  for (const name of ["onmessage", "onmessageerror"])
+    replaceEverywhere(name, { value: null, writable: false });
 }

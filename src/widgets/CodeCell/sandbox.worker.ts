@@ -2,15 +2,17 @@
  * The sandbox a code cell runs in: a module Web Worker, so cell code has no
  * window, document, localStorage or sessionStorage, and the page can end it
  * at any time (terminate). It captures console output (capped), runs the
- * cell's CommonJS, shows its default export, then runs the exercise's checks.
+ * cell's CommonJS and shows its default export. For an exercise it then
+ * sends the cell's exports to the run's checker (a separate worker) and
+ * answers the checker's calls of the cell's exported functions; the checks
+ * themselves never run here, where cell code could patch what they use.
  */
 import { lockDown, sendToPage } from "./sandbox-guard";
-import { runChecks } from "./checks";
+import { loadCommonJs, WRAPPER_LINES } from "./commonjs";
 import { setPlotSink } from "./lab-plot";
 import { inspect, toDisplay } from "./display";
-import { checkModules, LAB_MODULE, requiredModules } from "./modules";
 import { createOutputBuffer, type OutputLine } from "./output-buffer";
-import type { FromSandbox, RunRequest } from "./protocol";
+import type { CallRequest, FromCell, FromSandbox, RunRequest } from "./protocol";
 
 interface SandboxScope {
   addEventListener(type: "message", listener: (event: MessageEvent<RunRequest>) => void): void;
@@ -20,16 +22,6 @@ interface SandboxScope {
   ): void;
   addEventListener(type: "error", listener: (event: ErrorEvent) => void): void;
 }
-
-type CellFunction = (...args: unknown[]) => Promise<unknown>;
-async function probe(): Promise<void> {
-  await Promise.resolve();
-}
-const AsyncFunction = (Object.getPrototypeOf(probe) as { constructor: unknown })
-  .constructor as new (...args: string[]) => CellFunction;
-
-/** Lines the Function constructor puts before the body ("async function anonymous(…\n) {\n"). */
-const WRAPPER_LINES = 2;
 
 const scope = globalThis as unknown as SandboxScope;
 /** The page's secret for this worker (from its first run request): kept where cell code cannot read it. */
@@ -49,6 +41,7 @@ function flush(): void {
 }
 
 function write(level: OutputLine["level"], args: unknown[]): void {
+  if (calling > 0) return;
   buffer.push({ level, text: args.map((a) => inspect(a)).join(" ") });
   flushTimer ??= setTimeout(flush, 50);
 }
@@ -104,27 +97,67 @@ scope.addEventListener("error", (event) => {
   report(event.error ?? new Error(event.message), !running);
 });
 
-async function load(code: string, name: string): Promise<Record<string, unknown>> {
-  const missing = checkModules(code);
-  if (missing) throw new Error(missing);
-  const lab: unknown = requiredModules(code).includes(LAB_MODULE) ? await import("./lab") : null;
-  const exports: Record<string, unknown> = {};
-  const module = { exports };
-  const require = (id: string): unknown => {
-    if (id === LAB_MODULE && lab) return lab;
-    throw new Error(checkModules(`require("${id}")`) ?? `Cannot find module "${id}".`);
+/** Calls made by the checker are not the learner's output: their console lines are left out. */
+let calling = 0;
+
+/** The cell's exports as the checker may see them: cloneable data, and the names of its functions. */
+function exportsOf(cell: Record<string, unknown>): Extract<FromCell, { type: "exports" }> {
+  const values: Record<string, unknown> = {};
+  const functions: string[] = [];
+  for (const [name, value] of Object.entries(cell)) {
+    if (typeof value === "function") functions.push(name);
+    else
+      try {
+        values[name] = structuredClone(value);
+      } catch {
+        /* not cloneable (it holds functions): the checks cannot read it */
+      }
+  }
+  return { type: "exports", values, functions, threw: false };
+}
+
+/** Serves the checker's calls of the cell's exported functions over the run's channel. */
+function serveChecker(port: MessagePort, cell: Record<string, unknown>): void {
+  const send = (message: FromCell): void => {
+    try {
+      port.postMessage(message);
+    } catch (error) {
+      if (message.type !== "return") return;
+      port.postMessage({
+        type: "throw",
+        call: message.call,
+        message: `The function returned something that cannot be checked: ${messageOf(error)}`,
+      } satisfies FromCell);
+    }
   };
-  const run = new AsyncFunction("require", "exports", "module", `${code}\n//# sourceURL=${name}`);
-  await run(require, exports, module);
-  return module.exports;
+  port.onmessage = async (event: MessageEvent<CallRequest>) => {
+    const { call, name, args } = event.data;
+    const fn = cell[name];
+    if (typeof fn !== "function") {
+      send({ type: "throw", call, message: `The cell does not export a function "${name}".` });
+      return;
+    }
+    calling++;
+    try {
+      const value: unknown = await (fn as (...a: unknown[]) => unknown)(...args);
+      send({ type: "return", call, value });
+    } catch (error) {
+      send({ type: "throw", call, message: messageOf(error) });
+    } finally {
+      calling--;
+    }
+  };
+  send(exportsOf(cell));
 }
 
 async function execute(request: RunRequest): Promise<void> {
   current = request.id;
   running = true;
   buffer = createOutputBuffer();
+  const port = request.port;
+  let served = false;
   try {
-    const cell = await load(request.code, "cell.js");
+    const cell = await loadCommonJs(request.code, "cell.js");
     flush();
     const value = cell["default"];
     post({
@@ -132,14 +165,20 @@ async function execute(request: RunRequest): Promise<void> {
       id: request.id,
       display: value === undefined ? null : toDisplay(value),
     });
-    if (request.checks !== null) {
-      const checks = await load(request.checks, "checks.js");
-      const result = await runChecks(checks["checks"], cell);
-      post({ type: "checked", id: request.id, result });
+    if (port) {
+      serveChecker(port, cell);
+      served = true;
     }
   } catch (error) {
     report(error, false);
   } finally {
+    if (port && !served)
+      port.postMessage({
+        type: "exports",
+        values: {},
+        functions: [],
+        threw: true,
+      } satisfies FromCell);
     running = false;
     flush();
     post({ type: "done", id: request.id, dropped: buffer.dropped });
@@ -155,15 +194,4 @@ setPlotSink((message) => {
   post(message);
 });
 // From here on, cell code cannot listen to the page's messages, reach the network or post.
-const listen = (globalThis as unknown as { addEventListener: (...args: unknown[]) => void })
-  .addEventListener;
-Object.defineProperty(globalThis, "addEventListener", {
-  value: (type: string, ...rest: unknown[]) => {
-    if (type === "message" || type === "messageerror")
-      throw new Error("Code cells cannot listen to the page's messages.");
-    listen.call(globalThis, type, ...rest);
-  },
-  writable: false,
-});
-Object.defineProperty(globalThis, "onmessage", { value: null, writable: false });
 lockDown();

@@ -2,7 +2,13 @@
 import { loadWords } from "lab";
 
 const words = await loadWords();
-const answers = words.analogy("germany", "berlin", "france", 5);
 
-export const answer = answers[0]?.word;
-export default answers;
+export function capitalOf(country: string): string | undefined {
+  return words.analogy("germany", "berlin", country, 1)[0]?.word;
+}
+
+export const answer = capitalOf("france");
+export default ["france", "italy", "japan"].map((country) => ({
+  country,
+  capital: capitalOf(country),
+}));

@@ -1,5 +1,5 @@
 // The two senses of "bank" against two senses of "magazine", after the last layer.
-import { loadLocalEncoder, similarityMatrix, targetVectors } from "lab";
+import { loadLocalEncoder, similarityMatrix, targetVectors, type TargetInContext } from "lab";
 
 const encoder = await loadLocalEncoder();
 const bank = await encoder.encode([
@@ -11,11 +11,13 @@ const magazine = await encoder.encode([
   "The magazine fired its editor last week.",
 ]);
 
-const stages = targetVectors(bank, "bank")[0]?.layers.length ?? 0;
-const stage = stages - 1; // after the last layer
+export function senseCosine(targets: TargetInContext[]): number | undefined {
+  const stage = (targets[0]?.layers.length ?? 0) - 1; // after the last layer
+  return similarityMatrix(targets, stage)[0]?.[1];
+}
 
-export const bankCosine = similarityMatrix(targetVectors(bank, "bank"), stage)[0]?.[1];
-export const magazineCosine = similarityMatrix(targetVectors(magazine, "magazine"), stage)[0]?.[1];
+export const bankCosine = senseCosine(targetVectors(bank, "bank"));
+export const magazineCosine = senseCosine(targetVectors(magazine, "magazine"));
 console.log({ bankCosine, magazineCosine });
 if (bankCosine !== undefined && magazineCosine !== undefined)
   console.log(

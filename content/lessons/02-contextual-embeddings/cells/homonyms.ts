@@ -1,6 +1,6 @@
 // Exercise: are the two senses of "bank" (a homonym) further apart than two
-// senses of "magazine" (polysemy)? Export both cosines after the last layer.
-import { loadLocalEncoder, similarityMatrix, targetVectors } from "lab";
+// senses of "magazine" (polysemy)? Compare each pair after the last layer.
+import { loadLocalEncoder, similarityMatrix, targetVectors, type TargetInContext } from "lab";
 
 const encoder = await loadLocalEncoder();
 const bank = await encoder.encode([
@@ -13,9 +13,13 @@ const magazine = await encoder.encode([
 ]);
 
 // targetVectors gives one vector per stage: token embedding (0), layer input (1), after each layer.
-// At stage 0 a word has the same vector in any sentence. Change `stage` to the last one.
-const stage = 0;
+// At stage 0 a word has the same vector in any sentence.
+// TODO: senseCosine should compare the two vectors at the LAST stage, however many there are.
+export function senseCosine(targets: TargetInContext[]): number | undefined {
+  const stage = 0;
+  return similarityMatrix(targets, stage)[0]?.[1];
+}
 
-export const bankCosine = similarityMatrix(targetVectors(bank, "bank"), stage)[0]?.[1];
-export const magazineCosine = similarityMatrix(targetVectors(magazine, "magazine"), stage)[0]?.[1];
+export const bankCosine = senseCosine(targetVectors(bank, "bank"));
+export const magazineCosine = senseCosine(targetVectors(magazine, "magazine"));
 console.log({ bankCosine, magazineCosine });

@@ -1,9 +1,13 @@
-// P(whale | "the white") = count("the white whale") / count("the white").
+// P(word | context) = count(context + word) / count(context).
 import { count, loadNgramIndex } from "lab";
 
 const moby = await loadNgramIndex("moby-dick");
-const numerator = count([moby], "the white whale").count;
-const denominator = count([moby], "the white").count;
 
-export const probability = numerator / denominator;
+export function nextWordProbability(context: string, word: string): number {
+  const numerator = count([moby], `${context} ${word}`).count;
+  const denominator = count([moby], context).count;
+  return numerator / denominator;
+}
+
+export const probability = nextWordProbability("the white", "whale");
 console.log(`P(whale | the white) = ${probability.toFixed(4)}`);
