@@ -34,3 +34,29 @@ export {
   type EmbedOptions,
   type EmbedResult,
 } from "./types";
+export {
+  bestCosines,
+  spread,
+  weakMatchCalibration,
+  type Spread,
+  type WeakMatchCalibration,
+} from "./calibration";
+export { fromFloat16Bits, toFloat16Bits } from "./float16";
+export {
+  SOTU_EMBEDDINGS_MANIFEST,
+  SOTU_SIZES,
+  sotuEmbeddingsFile,
+  type SotuEmbeddingsManifest,
+} from "./precomputed-sotu";
+export {
+  decodeStoredEmbeddings,
+  encodeStoredEmbeddings,
+  matchStored,
+  textHash,
+  textsHash,
+  type StoredEmbeddings,
+  type StoredHeader,
+  type StoredMatch,
+  type StoredPassage,
+  type StoreInput,
+} from "./stored";

@@ -1,17 +1,30 @@
 /** The texts to embed: State of the Union passages, or lines the learner pasted. */
 import { loadCorpus, type Corpus } from "@/lib/corpora/index";
-import { parseLines, samplePassages } from "@/lib/embeddings/index";
+import {
+  decodeStoredEmbeddings,
+  parseLines,
+  samplePassages,
+  SOTU_EMBEDDINGS_MANIFEST,
+  SOTU_SIZES,
+  type SotuEmbeddingsManifest,
+  type StoredEmbeddings,
+  type WeakMatchCalibration,
+} from "@/lib/embeddings/index";
 
 export interface Item {
   text: string;
   /** Where it comes from, e.g. "Abraham Lincoln, 1862" or "line 4". */
   title: string;
+  /** A passage's token range in the corpus (SOTU passages only). */
+  start?: number;
+  end?: number;
 }
 
 export const MAX_ITEMS = 2000;
-export const SIZES = ["100", "300", "1000", "2000"];
+export const SIZES = SOTU_SIZES.map(String);
 export const DEFAULT_SIZE = "300";
-const SOTU_URL = "/generated/corpora/sotu.bin";
+const GENERATED = "/generated/";
+const SOTU_URL = `${GENERATED}corpora/sotu.bin`;
 
 let sotu: Promise<Corpus> | null = null;
 
@@ -30,7 +43,37 @@ function loadSotu(): Promise<Corpus> {
 /** `count` passages of 40–80 words spread evenly over 1790–2021. */
 export async function sotuItems(count: number): Promise<Item[]> {
   const corpus = await loadSotu();
-  return samplePassages(corpus, count).map((p) => ({ text: p.text, title: p.title }));
+  return samplePassages(corpus, count).map((p) => ({
+    text: p.text,
+    title: p.title,
+    start: p.start,
+    end: p.end,
+  }));
+}
+
+/** The build-time embeddings of `count` passages and the size's weak-match threshold. */
+export interface SotuPrecomputed {
+  stored: StoredEmbeddings;
+  calibration: WeakMatchCalibration | null;
+}
+
+/**
+ * The passages' embeddings computed when the site was built (asset step
+ * "sotu-embeddings"), or null when the site has none for this size; the
+ * widget then embeds the passages in the browser as before.
+ */
+export async function sotuPrecomputed(count: number): Promise<SotuPrecomputed | null> {
+  const manifestResponse = await fetch(`${GENERATED}${SOTU_EMBEDDINGS_MANIFEST}`);
+  if (!manifestResponse.ok) return null;
+  const manifest = (await manifestResponse.json()) as SotuEmbeddingsManifest;
+  const entry = manifest.sizes[String(count)];
+  if (!entry) return null;
+  const response = await fetch(`${GENERATED}${entry.file}`);
+  if (!response.ok) return null;
+  return {
+    stored: decodeStoredEmbeddings(await response.arrayBuffer()),
+    calibration: manifest.weakMatch[String(count)] ?? null,
+  };
 }
 
 /** The pasted lines as items; throws a learner-readable Error when there are too few. */

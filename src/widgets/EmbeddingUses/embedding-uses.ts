@@ -1,8 +1,10 @@
 import {
   corpusMap,
+  matchStored,
   toMatrix,
   type CorpusMap,
   type EmbeddingProvider,
+  type EmbedResult,
   type LabelDefinition,
 } from "@/lib/embeddings/index";
 import { parseLabelLines } from "@/lib/labeling/task";
@@ -14,7 +16,9 @@ import {
   SAMPLE_LINES,
   SIZES,
   sotuItems,
+  sotuPrecomputed,
   type Item,
+  type SotuPrecomputed,
 } from "./corpus-source";
 import {
   attachLabelEditor,
@@ -140,6 +144,9 @@ class EmbeddingUses extends LabWidget {
       this.#drawMap();
     });
     this.#saveState();
+    // A link with this widget's state reproduces its view: embed and run the chosen use
+    // at once. Never with the API (it needs the learner's key and costs money).
+    if (state.size > 0 && !this.#isApi()) void this.guard(() => this.#embed());
   }
 
   protected override onKey(event: KeyboardEvent): boolean {
@@ -273,51 +280,122 @@ class EmbeddingUses extends LabWidget {
     return apiProvider(this.#api.settings());
   }
 
+  /** The build-time embeddings of the chosen SOTU passages, or null (then they are embedded here). */
+  async #precomputed(): Promise<SotuPrecomputed | null> {
+    if (this.#isApi() || this.#source() !== "sotu") return null;
+    try {
+      return await sotuPrecomputed(Number(this.el("size", HTMLSelectElement).value));
+    } catch {
+      return null; // unreadable or missing: embedding in the browser still works
+    }
+  }
+
+  /**
+   * One vector per item: from the build-time file where it has the same passage
+   * from the same model, the rest embedded now (all of them for pasted texts or an API).
+   */
+  async #vectors(
+    provider: EmbeddingProvider,
+    items: readonly Item[],
+    precomputed: SotuPrecomputed | null,
+    signal: AbortSignal,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<EmbedResult & { stored: number }> {
+    const usable = precomputed?.stored.header.model === provider.id ? precomputed.stored : null;
+    if (!usable)
+      return {
+        ...(await provider.embed(
+          items.map((i) => i.text),
+          { signal, onProgress },
+        )),
+        stored: 0,
+      };
+    const match = matchStored(
+      usable,
+      items.map((i) => ({ text: i.text, start: i.start ?? -1, end: i.end ?? -1 })),
+    );
+    const vectors = match.vectors;
+    let truncated = match.truncated;
+    if (match.missing.length > 0) {
+      const live = await provider.embed(
+        match.missing.map((i) => items[i]?.text ?? ""),
+        { signal, onProgress },
+      );
+      match.missing.forEach((i, j) => (vectors[i] = live.vectors[j] ?? null));
+      truncated += live.truncated;
+    }
+    return {
+      vectors: vectors.map((v) => v ?? new Float32Array(usable.header.dims)),
+      truncated,
+      stored: items.length - match.missing.length,
+    };
+  }
+
   async #embed(): Promise<void> {
     this.clearError();
     const button = this.el("embed", HTMLButtonElement);
     const stop = this.el("stop", HTMLButtonElement);
     button.disabled = true;
     this.#abort = new AbortController();
+    const clicked = performance.now();
     try {
       this.showLoading("Loading the texts…");
       const { items, notice } = await this.#texts();
       if (this.#isApi()) await this.#estimate();
-      const provider = await this.#makeProvider();
+      // The model is needed for the query even when the passages' vectors are precomputed.
+      const [precomputed, provider] = await Promise.all([
+        this.#precomputed(),
+        this.#makeProvider(),
+      ]);
       stop.hidden = false;
       const started = performance.now();
-      const { vectors, truncated } = await provider.embed(
-        items.map((i) => i.text),
-        {
-          signal: this.#abort.signal,
-          onProgress: (done, total) => {
-            const seconds =
-              ((performance.now() - started) / 1000 / Math.max(done, 1)) * (total - done);
-            const left = done > 0 && done < total ? ` (about ${Math.ceil(seconds)} s left)` : "";
-            this.showLoading(`Embedded ${done} / ${total} texts${left}`, total ? done / total : 0);
-          },
+      const { vectors, truncated, stored } = await this.#vectors(
+        provider,
+        items,
+        precomputed,
+        this.#abort.signal,
+        (done, total) => {
+          const seconds =
+            ((performance.now() - started) / 1000 / Math.max(done, 1)) * (total - done);
+          const left = done > 0 && done < total ? ` (about ${Math.ceil(seconds)} s left)` : "";
+          this.showLoading(`Embedded ${done} / ${total} texts${left}`, total ? done / total : 0);
         },
       );
       const seconds = (performance.now() - started) / 1000;
       this.showLoading("Drawing the map…");
       await new Promise((resolve) => setTimeout(resolve, 0));
       const matrix = toMatrix(vectors);
-      this.#embedded = { items, matrix, provider };
+      this.#embedded = {
+        items,
+        matrix,
+        provider,
+        calibration: stored === items.length ? (precomputed?.calibration ?? null) : null,
+      };
       this.#map = corpusMap(matrix);
       this.#embeddedFor = this.#corpusKey();
       this.dataset["embedded"] = String(items.length);
+      this.dataset["precomputed"] = String(stored);
       this.dataset["provider"] = provider.id;
       this.dataset["embedSeconds"] = seconds.toFixed(1);
       const cut = truncated
         ? ` ${truncated} texts were longer than the model's 128 tokens; only their beginning was embedded.`
         : "";
+      const live = items.length - stored;
+      const how =
+        stored === 0
+          ? `Embedded ${items.length} texts with ${provider.label} in ${seconds.toFixed(1)} s`
+          : `Embedded ${items.length} texts with ${provider.label}: ` +
+            `${live === 0 ? "all" : stored} computed when this site was built, by the same model` +
+            `${live === 0 ? "" : `, and ${live} now`}, ready in ${seconds.toFixed(1)} s; only your queries are embedded now`;
       this.el("status").textContent =
-        `Embedded ${items.length} texts with ${provider.label} in ${seconds.toFixed(1)} s (${matrix.dims} numbers each).${cut}${notice ? ` ${notice}` : ""}`;
+        `${how} (${matrix.dims} numbers each).${cut}${notice ? ` ${notice}` : ""}`;
       this.el("map-caption").textContent =
         `Each mark is one text, placed by PCA of its ${matrix.dims}-number embedding (the two axes keep ${Math.round(100 * this.#map.explained)}% of the spread). Hover a mark to read its source.`;
       this.el("results").hidden = false;
       this.hideLoading();
       await this.#runView();
+      if (this.#view() === "search")
+        this.dataset["firstSearchMs"] = (performance.now() - clicked).toFixed(0);
     } catch (error) {
       if (error instanceof Error && error.name === "AbortError") {
         this.hideLoading();

@@ -11,15 +11,25 @@ import {
   type EmbeddingMatrix,
   type EmbeddingProvider,
   type LabelDefinition,
+  type WeakMatchCalibration,
 } from "@/lib/embeddings/index";
 import type { MapPoint } from "./corpus-map-view";
 import type { Item } from "./corpus-source";
-import { clusterList, hitList, labelCounts, outlierList, sentenceScores } from "./views";
+import {
+  clusterList,
+  hitList,
+  labelCounts,
+  outlierList,
+  sentenceScores,
+  weakMatchNote,
+} from "./views";
 
 export interface Embedded {
   items: readonly Item[];
   matrix: EmbeddingMatrix;
   provider: EmbeddingProvider;
+  /** When a best match is weak on this corpus with this model (measured at build time), if known. */
+  calibration: WeakMatchCalibration | null;
 }
 
 export interface UseResult {
@@ -56,10 +66,20 @@ export async function runSearch(e: Embedded, query: string): Promise<UseResult> 
   const searchStart = performance.now();
   const hits = search(e.matrix, vector, 10);
   const done = performance.now();
+  const best = hits[0]?.similarity ?? 0;
+  const weak = e.calibration !== null && best < e.calibration.threshold;
+  const node = document.createElement("div");
+  if (weak && e.calibration) node.append(weakMatchNote(best, e.calibration, e.items.length));
+  node.append(hitList(e.items, hits));
   return {
-    node: hitList(e.items, hits),
+    node,
     points: marked(e.items, new Map(hits.map((h, r) => [h.index, String(r + 1)]))),
-    data: { searchMs: (done - searchStart).toFixed(2), queryMs: (done - started).toFixed(0) },
+    data: {
+      searchMs: (done - searchStart).toFixed(2),
+      queryMs: (done - started).toFixed(0),
+      bestCosine: best.toFixed(4),
+      weakMatch: String(weak),
+    },
   };
 }
 

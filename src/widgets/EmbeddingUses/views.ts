@@ -5,6 +5,7 @@ import type {
   Hit,
   LabelDefinition,
   OutlierScore,
+  WeakMatchCalibration,
 } from "@/lib/embeddings/index";
 import type { Item } from "./corpus-source";
 import { GROUP_COLORS, groupSymbol } from "./corpus-map-view";
@@ -157,4 +158,31 @@ export function outlierList(
     list.append(li);
   }
   return list;
+}
+
+const f2 = (v: number): string => v.toFixed(2);
+
+/**
+ * Said when a search's best match scores like a query the passages are not
+ * about: the numbers are the asset step's measurement on this very corpus.
+ */
+export function weakMatchNote(
+  best: number,
+  calibration: WeakMatchCalibration,
+  count: number,
+): HTMLElement {
+  const { related: r, unrelated: u } = calibration;
+  const note = el("p", "lab-notice eu-weak");
+  note.dataset["part"] = "weak-note";
+  note.setAttribute("role", "note");
+  note.append(
+    el("strong", undefined, "Weak match. "),
+    `The best match has cosine ${best.toFixed(3)}. On these ${count.toLocaleString("en-US")} passages, ` +
+      `queries about things the addresses never discuss still reach a best match of ` +
+      `${f2(u.min)}–${f2(u.max)} (median ${f2(u.median)}); queries about their subjects reach ` +
+      `${f2(r.min)}–${f2(r.max)} (median ${f2(r.median)}). Below ${f2(calibration.threshold)} a best match ` +
+      `looks more like the first kind: the passages may not be about this, and the ranking below ` +
+      `says little. A search always returns ten texts, related or not.`,
+  );
+  return note;
 }
