@@ -75,10 +75,18 @@ export abstract class LabWidget extends HTMLElement {
    */
   #keepFocus(): void {
     let waiting: HTMLElement | null = null;
+    const isControl = (t: unknown): t is HTMLButtonElement | HTMLInputElement =>
+      t instanceof HTMLButtonElement || t instanceof HTMLInputElement;
+    // Some Chromium versions move focus off a control as soon as it is
+    // disabled, before the observer below runs: a control that loses focus
+    // while disabled lost it to being disabled.
+    this.addEventListener("focusout", (event) => {
+      if (isControl(event.target) && event.target.disabled) waiting = event.target;
+    });
     new MutationObserver((records) => {
       for (const record of records) {
         const target = record.target;
-        if (!(target instanceof HTMLButtonElement || target instanceof HTMLInputElement)) continue;
+        if (!isControl(target)) continue;
         if (target.disabled && document.activeElement === target) waiting = target;
         else if (!target.disabled && waiting === target) {
           waiting = null;

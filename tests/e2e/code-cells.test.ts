@@ -186,7 +186,8 @@ const SPOOF = { type: "result", id: 1, display: { kind: "text", text: "SPOOFED R
 const scopes = {
   self: () => self,
   "constructor.prototype": () => self.constructor.prototype,
-  "__proto__": () => globalThis.__proto__,
+  // Computed: a plain "__proto__": key would set the object's prototype, not add a way in.
+  ["__proto__"]: () => globalThis.__proto__,
   "__proto__.__proto__": () => globalThis.__proto__.__proto__,
   'Function("return this")': () => Function("return this")(),
 };
@@ -213,7 +214,8 @@ const more = [
   ["listen", () => addEventListener("message", () => {})],
   ["EventTarget listen", () => EventTarget.prototype.addEventListener.call(self, "message", () => {})],
   ["navigator.storage", () => navigator.storage.getDirectory()],
-  ["import()", () => import("https://example.com/x.js")],
+  // A literal specifier is refused before the cell runs ("Cannot find module"), so build it.
+  ["import()", () => import(["https://example.com", "x.js"].join("/"))],
   ["import() in Function", () => Function('return import("https://example.com/x.js")')()],
   ["import() in AsyncFunction", () => (async () => {}).constructor('return await import("https://example.com/x.js")')()],
   ["import() in eval", () => (0, eval)('import("https://example.com/x.js")')],
@@ -276,12 +278,20 @@ export default {
     }
     await expect(verdict).toContainText("agreement(gold, model)");
     expect(await page.evaluate(() => localStorage.getItem("llmlab:exercises"))).toBeNull();
-    // The real code passes, even beside the patches (they change only the cell's own realm).
+    // Patches change only the cell's own realm: the real code fails only where it uses
+    // what it broke (reduce), and the learner is told the next run starts afresh.
     await setCode(
       cell,
       `${solution}\nMath.abs = () => 0;\n(Array.prototype as any).reduce = () => 0;\n`,
     );
     expect(await run(cell)).toBe("failed");
+    await expect(cell.locator(".cc-console")).toContainText(
+      "replaced Array.prototype.reduce and Math.abs",
+    );
+    await expect(cell.locator(".cc-console")).toContainText(
+      "The next run starts in a fresh sandbox",
+    );
+    // … and the next run does not inherit the broken reduce.
     await setCode(cell, `${solution}\nMath.abs = () => 0;\n// mine\n`);
     expect(await run(cell)).toBe("passed");
     await expect(verdict).toContainText("Correct: all 3 checks pass");

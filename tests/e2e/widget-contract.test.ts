@@ -114,8 +114,9 @@ interface PresentCase {
 const PRESENT: PresentCase[] = [
   { path: "/lessons/01-word-embeddings/", tag: "word-vectors" },
   { path: "/lessons/02-contextual-embeddings/", tag: "context-lens" },
-  { path: "/lessons/03-how-llms-work/", tag: "attention-view" },
-  { path: "/lessons/03-how-llms-work/", tag: "transformer-steps" },
+  // These two run on load: Present mode is checked once their result is drawn.
+  { path: "/lessons/03-how-llms-work/", tag: "attention-view", run: encoded },
+  { path: "/lessons/03-how-llms-work/", tag: "transformer-steps", run: encoded },
   {
     path: "/lessons/03-how-llms-work/",
     tag: "next-word",

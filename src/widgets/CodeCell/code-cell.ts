@@ -12,6 +12,7 @@ import type * as Monaco from "monaco-editor/editor/editor.api";
 import type { Transpiled } from "./editor";
 import { loadEditor, type EditorModule } from "./load-editor";
 import { truncationNotice } from "./output-buffer";
+import { builtinsNotice } from "./builtins-snapshot";
 import type { ToCell } from "./protocol";
 import { Sandbox, TIME_LIMIT_MS, type RunEnd } from "./sandbox-client";
 import { loadEdit, markPassed, saveEdit } from "./storage";
@@ -265,6 +266,7 @@ class CodeCell extends LabWidget {
         break;
       case "done":
         if (message.dropped > 0) this.#line("notice", truncationNotice(message.dropped));
+        if (message.changed.length > 0) this.#line("notice", builtinsNotice(message.changed));
         break;
     }
   }

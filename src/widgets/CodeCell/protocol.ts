@@ -72,7 +72,8 @@ export type FromSandbox =
       /** Thrown after the run ended (a timer, an unhandled rejection). */
       late: boolean;
     }
-  | { type: "done"; id: number; dropped: number };
+  /** `changed`: built-ins the run replaced; the page then starts a fresh sandbox for the next run. */
+  | { type: "done"; id: number; dropped: number; changed: string[] };
 
 /** What the cell's view is told: the sandbox's messages and the checker's verdict. */
 export type ToCell = FromSandbox | Extract<FromChecker, { type: "checked" }>;

@@ -22,6 +22,8 @@ export class Sandbox {
   #waiting = { sandbox: false, checker: false };
   /** A fresh secret per worker: messages without it (a cell posting its own) are dropped. */
   #token = "";
+  /** The last run changed built-ins: the next one must not run in this worker. */
+  #tainted = false;
 
   constructor(onMessage: (message: ToCell) => void) {
     this.#onMessage = onMessage;
@@ -46,6 +48,8 @@ export class Sandbox {
       if ((message.type as string) === "checked") return;
       this.#onMessage(message);
       if (message.type === "done") {
+        // Kept for the checker's calls until this run ends; the next run gets a fresh worker.
+        if (message.changed.length > 0) this.#tainted = true;
         this.#waiting.sandbox = false;
         this.#settle();
       }
@@ -126,6 +130,7 @@ export class Sandbox {
   }
 
   #kill(): void {
+    this.#tainted = false;
     this.#worker?.terminate();
     this.#worker = null;
   }
@@ -133,6 +138,7 @@ export class Sandbox {
   /** Runs transpiled code (and checks); resolves with how the run ended. */
   run(code: string, checks: string | null, limitMs = TIME_LIMIT_MS): Promise<RunEnd> {
     if (this.running) this.stop();
+    if (this.#tainted) this.#kill();
     const worker = this.#start();
     return new Promise<RunEnd>((resolve) => {
       this.#finish = resolve;

@@ -193,13 +193,15 @@ export function lockDown(): void {
     ...args: unknown[]
   ) => void;
   const guardedListen = function (
-    this: EventTarget,
+    this: EventTarget | undefined,
     type: string,
     ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
   ): void {
-    if (this === (globalThis as unknown) && (type === "message" || type === "messageerror"))
+    // A bare addEventListener(…) in strict code (every cell) has no `this`: it is the scope's.
+    const target = this ?? globalThis;
+    if (target === (globalThis as unknown) && (type === "message" || type === "messageerror"))
       throw new SandboxBlocked("Code cells cannot listen to the page's messages.");
-    listen.call(this, type, ...rest);
+    listen.call(target, type, ...rest);
   };
   replaceEverywhere("addEventListener", { value: guardedListen, writable: false });
   for (const name of ["onmessage", "onmessageerror"])

@@ -8,6 +8,7 @@
  * themselves never run here, where cell code could patch what they use.
  */
 import { lockDown, sendToPage } from "./sandbox-guard";
+import { watchBuiltins } from "./builtins-snapshot";
 import { loadCommonJs, WRAPPER_LINES } from "./commonjs";
 import { setPlotSink } from "./lab-plot";
 import { inspect, toDisplay } from "./display";
@@ -180,8 +181,10 @@ async function execute(request: RunRequest): Promise<void> {
         threw: true,
       } satisfies FromCell);
     running = false;
+    // The page words the note: code here may have broken what would format it.
+    const changed = builtins.changed();
     flush();
-    post({ type: "done", id: request.id, dropped: buffer.dropped });
+    post({ type: "done", id: request.id, dropped: buffer.dropped, changed });
   }
 }
 
@@ -195,3 +198,5 @@ setPlotSink((message) => {
 });
 // From here on, cell code cannot listen to the page's messages, reach the network or post.
 lockDown();
+// The built-ins as every run should find them (taken after the guard has made its changes).
+const builtins = watchBuiltins();
