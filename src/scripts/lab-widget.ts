@@ -7,6 +7,7 @@
  * computation. Errors thrown from `setup()` or from handlers wrapped with
  * `guard()` end up in the error box, never as a blank panel.
  */
+import { storedKey } from "./api-key";
 import { presentZoom } from "./present-scale";
 import { readScoped, writeScoped } from "./url-state";
 
@@ -169,12 +170,27 @@ export abstract class LabWidget extends HTMLElement {
 
   /** This widget's state from the URL query. */
   protected readState(): Map<string, string> {
-    return readScoped(location.search, this.stateKey);
+    const state = readScoped(location.search, this.stateKey);
+    for (const key of this.privateState) state.delete(key);
+    return state;
   }
 
-  /** Writes this widget's state to the URL query without adding a history entry. */
+  /**
+   * State keys that hold the learner's own data (pasted texts): never written
+   * to the URL, and not read from a link either.
+   */
+  protected readonly privateState: readonly string[] = [];
+
+  /**
+   * Writes this widget's state to the URL query without adding a history
+   * entry. Private keys and any value containing the learner's API key are
+   * left out (url-state.ts).
+   */
   protected writeState(values: Readonly<Record<string, string | null | undefined>>): void {
-    const search = writeScoped(location.search, this.stateKey, values);
+    const search = writeScoped(location.search, this.stateKey, values, {
+      keys: this.privateState,
+      secrets: [storedKey().key],
+    });
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 

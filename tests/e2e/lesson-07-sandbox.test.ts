@@ -266,6 +266,14 @@ test.describe("LabelingSandbox", () => {
         buffer: Buffer.from('id,text\n1,"an unclosed quote\n2,fine\n'),
       });
       await expect(widget.getByRole("alert")).toContainText("The CSV is malformed");
+      // Nothing of evil.csv stays on show as if it were this file's: no columns, no rows.
+      await expect(widget.getByLabel("Text column")).toBeDisabled();
+      await expect(widget.getByLabel("Text column").locator("option")).toHaveCount(0);
+      await expect(widget.locator('[data-part="data-table"] .vt-row')).toHaveCount(0);
+      await expect(widget.locator('[data-part="data-summary"]')).toContainText(
+        "Nothing from “broken.csv” is shown",
+      );
+      await expect(widget.getByRole("alert")).toContainText("The CSV is malformed");
       await widget.locator('[data-part="file"]').setInputFiles({
         name: "empty.csv",
         mimeType: "text/csv",

@@ -47,6 +47,8 @@ const DEFAULT_QUERY = "the abolition of slavery";
 const PASTE_STORE = "llmlab:embedding-uses:paste";
 
 class EmbeddingUses extends LabWidget {
+  /** Pasted texts are the learner's data: kept in this browser (localStorage), never in a link. */
+  protected override readonly privateState = ["text"];
   #embedded: Embedded | null = null;
   #map: CorpusMap | null = null;
   #embeddedFor = "";
@@ -216,8 +218,6 @@ class EmbeddingUses extends LabWidget {
       prov: this.#isApi() ? "api" : null,
       q: query === DEFAULT_QUERY ? null : query,
       labels: labels === labelsToText(this.#defaultLabels()) ? null : labels,
-      // Pasted texts are the learner's data: kept in this browser (localStorage), never in a link.
-      text: null,
     };
     for (const [key, fallback] of Object.entries(DEFAULTS))
       if (values[key] === fallback) values[key] = null;

@@ -27,6 +27,7 @@ export interface Selection {
 type Part = <T extends HTMLElement>(name: string, type: abstract new () => T) => T;
 
 const NONE = "";
+const COLUMN_MENUS = ["text-col", "gold-col", "id-col", "image-col"] as const;
 
 export class DataPanel {
   table: Table | null = null;
@@ -58,7 +59,7 @@ export class DataPanel {
       ],
     });
     part("data-table", HTMLElement).append(this.#view.element);
-    for (const name of ["text-col", "gold-col", "id-col", "image-col"])
+    for (const name of COLUMN_MENUS)
       this.#select(name).addEventListener("change", () => {
         this.#view.refresh();
         this.#onChange();
@@ -77,8 +78,15 @@ export class DataPanel {
     this.#show(await loadBundled(dataset), dataset.id, dataset.columns);
   }
 
+  /** Loads a CSV file; a file that cannot be used empties the view (no columns of the last one stay). */
   async loadFile(file: File): Promise<void> {
-    const table = await loadFile(file);
+    let table: Table;
+    try {
+      table = await loadFile(file);
+    } catch (error) {
+      this.forget(`Nothing from “${file.name}” is shown: see the message above.`);
+      throw error;
+    }
     const text = guessColumn(
       table.columns,
       /^(text|body|content|message|tweet|sentence|caption)s?$/i,
@@ -95,7 +103,13 @@ export class DataPanel {
     this.table = null;
     this.name = "";
     this.#view.setRows([]);
+    for (const name of COLUMN_MENUS) {
+      const select = this.#select(name);
+      select.replaceChildren();
+      select.disabled = true;
+    }
     this.#part("data-summary", HTMLElement).textContent = message;
+    this.#onChange();
   }
 
   #show(
@@ -109,6 +123,7 @@ export class DataPanel {
       const options = table.columns.map((c) => new Option(c, c));
       if (none !== undefined) options.unshift(new Option(none, NONE));
       select.replaceChildren(...options);
+      select.disabled = false;
       select.value = value;
     };
     fill(this.#select("text-col"), columns.text);

@@ -35,4 +35,31 @@ describe("writeScoped", () => {
     const search = writeScoped("", "ctx", { text: "king − man + woman 🐱" });
     expect(readScoped(search, "ctx").get("text")).toBe("king − man + woman 🐱");
   });
+
+  it("never writes a private key, and removes one an older link left behind", () => {
+    const search = writeScoped(
+      "?eu.text=my+interview&eu.q=tax",
+      "eu",
+      { text: "more", q: "war" },
+      {
+        keys: ["text"],
+      },
+    );
+    expect(readScoped(search, "eu")).toEqual(new Map([["q", "war"]]));
+  });
+
+  it("leaves out any value that contains a secret, but ignores secrets too short to be keys", () => {
+    const key = "sk-test-1234567890abcdef";
+    const search = writeScoped(
+      "",
+      "ls",
+      { prompt: `use ${key} please`, q: "a" },
+      {
+        secrets: [key, ""],
+      },
+    );
+    expect(readScoped(search, "ls")).toEqual(new Map([["q", "a"]]));
+    // An empty stored key (none set) must not blank every value.
+    expect(writeScoped("", "ls", { q: "a" }, { secrets: [""] })).toBe("?ls.q=a");
+  });
 });
