@@ -106,10 +106,32 @@ test.describe("the widget contract", () => {
 /** Widgets with a result on show once ready (or after `run`), for the Present-mode checks. */
 interface PresentCase {
   path: string;
+  /** A CSS selector for the widget (its tag, or tag#id where a page has several). */
   tag: string;
   /** Produces a result when the widget shows none on load. */
   run?: (widget: Locator) => Promise<void>;
+  /** Screen widths to check (default: both). */
+  widths?: number[];
 }
+
+/** Presses a button and waits until a result is drawn (visible, with some height). */
+const press =
+  (name: string, timeout = 90_000) =>
+  async (widget: Locator): Promise<void> => {
+    await widget.getByRole("button", { name, exact: true }).click();
+    await expect
+      .poll(
+        () =>
+          widget.evaluate(
+            (el) =>
+              [...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]')].some(
+                (r) => !r.hidden && r.getBoundingClientRect().height > 40 && r.textContent.trim(),
+              ) && !el.querySelector('[data-part="run"]:disabled'),
+          ),
+        { timeout },
+      )
+      .toBe(true);
+  };
 
 const PRESENT: PresentCase[] = [
   { path: "/lessons/01-word-embeddings/", tag: "word-vectors" },
@@ -126,6 +148,56 @@ const PRESENT: PresentCase[] = [
     },
   },
   { path: "/lessons/07-labeling-with-llms/", tag: "price-estimator" },
+  // The rest at the smaller screen, where a result is likelier to fall below the fold.
+  { path: "/lessons/01-word-embeddings/", tag: "vector-playground", widths: [1366] },
+  {
+    path: "/lessons/01-word-embeddings/",
+    tag: "code-cell#cell-analogy",
+    run: press("Run Ctrl+Enter"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/02-contextual-embeddings/",
+    tag: "sense-explorer",
+    run: press("Measure with the model"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "layer-lens",
+    run: press("Show every layer's guess"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "causal-vs-masked",
+    run: press("Ask both models"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "watch-it-learn",
+    run: press("Ask every checkpoint"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/04-inside-the-black-box/",
+    tag: "infini-gram",
+    run: press("Count"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/05-llms-in-social-science/",
+    tag: "simulated-survey",
+    run: press("Ask the respondents"),
+    widths: [1366],
+  },
+  {
+    path: "/lessons/07-labeling-with-llms/",
+    tag: "labeling-sandbox",
+    run: press("Label"),
+    widths: [1366],
+  },
 ];
 
 const SCREENS = [
@@ -136,12 +208,13 @@ const SCREENS = [
 test.describe("Present mode", () => {
   test.setTimeout(120_000);
   for (const c of PRESENT)
-    for (const screen of SCREENS)
+    for (const screen of SCREENS.filter((s) => c.widths?.includes(s.width) ?? true))
       test(`${c.tag} at ${screen.width} × ${screen.height}: large type, opens on the result`, async ({
         guardedPage: page,
       }) => {
         await page.setViewportSize(screen);
-        const widget = await openWidget(page, c.path, c.tag);
+        // Code cells are ready once Monaco has loaded, which takes longer.
+        const widget = await openWidget(page, c.path, c.tag, 30_000);
         if (c.run) await c.run(widget);
         else
           await expect(widget.locator('[data-part="results"], [data-result]').first()).toBeVisible({
@@ -176,7 +249,7 @@ test.describe("Present mode", () => {
           )
           .toBe(1);
         await page.screenshot({
-          path: `${SCREENSHOT_DIR}/present-${c.tag}-${screen.width}.png`,
+          path: `${SCREENSHOT_DIR}/present-${c.tag.replace("#", "-")}-${screen.width}.png`,
         });
         await page.keyboard.press("Escape");
         await expect(widget).not.toHaveAttribute("data-presenting", "");
