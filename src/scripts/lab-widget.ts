@@ -266,8 +266,14 @@ export abstract class LabWidget extends HTMLElement {
     document.addEventListener("fullscreenchange", () => {
       if (!document.fullscreenElement && this.presenting) void this.setPresenting(false);
     });
+    // A new screen size (a projector plugged in, the window resized) changes the zoom and
+    // so moves everything: a result the instructor was looking at is kept in view.
     addEventListener("resize", () => {
-      if (this.presenting) this.#applyZoom();
+      if (!this.presenting) return;
+      const result = this.#result()?.getBoundingClientRect();
+      const wasInView = result !== undefined && result.bottom > 0 && result.top < innerHeight;
+      this.#applyZoom();
+      if (wasInView) this.#showResult();
     });
     // A result that appears while presenting (a run finished) is brought into view.
     new MutationObserver((records) => {

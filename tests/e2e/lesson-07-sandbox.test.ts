@@ -376,6 +376,9 @@ test.describe("LabelingSandbox", () => {
       await widget.getByLabel("API key").fill(KEY);
       await widget.getByRole("button", { name: "Label", exact: true }).click();
       await expect(widget.locator('[data-part="stats"]')).toHaveAttribute("data-done", "2");
+      // The run has ended (stored, evaluated) before the form is changed for the next one.
+      await expect(widget).toHaveAttribute("data-runs", "1");
+      await expect(widget).toHaveAttribute("data-running", "false");
       const sent = server.stats.bodies.map(
         (b) => JSON.parse(b) as { messages: { content: unknown }[] },
       );

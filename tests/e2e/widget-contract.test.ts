@@ -4,7 +4,7 @@
  * on show when an error comes is marked as being from before it.
  */
 import type { Locator } from "@playwright/test";
-import { SCREENSHOT_DIR, expect, openWidget, test } from "./fixtures";
+import { SCREENSHOT_DIR, expect, expectAccessible, openWidget, test } from "./fixtures";
 
 interface RunCase {
   path: string;
@@ -110,8 +110,6 @@ interface PresentCase {
   tag: string;
   /** Produces a result when the widget shows none on load. */
   run?: (widget: Locator) => Promise<void>;
-  /** Screen widths to check (default: both). */
-  widths?: number[];
 }
 
 /** Presses a button and waits until a result is drawn (visible, with some height). */
@@ -148,55 +146,52 @@ const PRESENT: PresentCase[] = [
     },
   },
   { path: "/lessons/07-labeling-with-llms/", tag: "price-estimator" },
-  // The rest at the smaller screen, where a result is likelier to fall below the fold.
-  { path: "/lessons/01-word-embeddings/", tag: "vector-playground", widths: [1366] },
+  { path: "/lessons/01-word-embeddings/", tag: "vector-playground" },
   {
     path: "/lessons/01-word-embeddings/",
     tag: "code-cell#cell-analogy",
     run: press("Run Ctrl+Enter"),
-    widths: [1366],
   },
   {
     path: "/lessons/02-contextual-embeddings/",
     tag: "sense-explorer",
     run: press("Measure with the model"),
-    widths: [1366],
   },
   {
     path: "/lessons/03-how-llms-work/",
     tag: "layer-lens",
     run: press("Show every layer's guess"),
-    widths: [1366],
   },
   {
     path: "/lessons/03-how-llms-work/",
     tag: "causal-vs-masked",
     run: press("Ask both models"),
-    widths: [1366],
   },
   {
     path: "/lessons/03-how-llms-work/",
     tag: "watch-it-learn",
     run: press("Ask every checkpoint"),
-    widths: [1366],
   },
   {
     path: "/lessons/04-inside-the-black-box/",
     tag: "infini-gram",
     run: press("Count"),
-    widths: [1366],
   },
   {
     path: "/lessons/05-llms-in-social-science/",
     tag: "simulated-survey",
     run: press("Ask the respondents"),
-    widths: [1366],
   },
+  {
+    path: "/lessons/02-contextual-embeddings/",
+    tag: "embedding-uses",
+    run: press("Embed the texts"),
+  },
+  { path: "/lessons/06-agent-based-models/", tag: "schelling-game" },
   {
     path: "/lessons/07-labeling-with-llms/",
     tag: "labeling-sandbox",
     run: press("Label"),
-    widths: [1366],
   },
 ];
 
@@ -205,55 +200,58 @@ const SCREENS = [
   { width: 1920, height: 1080 },
 ];
 
+/** Body text as the learner sees it (computed size × Present mode's zoom), and whether the result is in view. */
+async function presented(widget: Locator): Promise<{ body: number; inView: boolean }> {
+  return widget.evaluate((el) => {
+    const body = el.querySelector<HTMLElement>("[data-widget-body]");
+    const size = body
+      ? parseFloat(getComputedStyle(body).fontSize) *
+        (body as HTMLElement & { currentCSSZoom: number }).currentCSSZoom
+      : 0;
+    const shown = [
+      ...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]'),
+    ].find((r) => !r.hidden && r.getBoundingClientRect().height > 0);
+    if (!shown) return { body: size, inView: false };
+    const box = shown.getBoundingClientRect();
+    const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+    return { body: size, inView: visible >= Math.min(200, box.height) };
+  });
+}
+
 test.describe("Present mode", () => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   for (const c of PRESENT)
-    for (const screen of SCREENS.filter((s) => c.widths?.includes(s.width) ?? true))
-      test(`${c.tag} at ${screen.width} × ${screen.height}: large type, opens on the result`, async ({
-        guardedPage: page,
-      }) => {
-        await page.setViewportSize(screen);
-        // Code cells are ready once Monaco has loaded, which takes longer.
-        const widget = await openWidget(page, c.path, c.tag, 30_000);
-        if (c.run) await c.run(widget);
-        else
-          await expect(widget.locator('[data-part="results"], [data-result]').first()).toBeVisible({
-            timeout: 60_000,
-          });
-        await widget.locator("[data-present]").click();
-        await expect(widget).toHaveAttribute("data-presenting", "");
-        // The size the learner sees: the computed size times the CSS zoom of Present mode.
-        const body = await widget
-          .locator("[data-widget-body]")
-          .evaluate(
-            (el) =>
-              parseFloat(getComputedStyle(el).fontSize) *
-              (el as HTMLElement & { currentCSSZoom: number }).currentCSSZoom,
-          );
-        if (screen.width >= 1920) expect(body).toBeGreaterThanOrEqual(24);
-        else expect(body).toBeGreaterThanOrEqual(18);
+    test(`${c.tag}: large type and the result in view at 1366 × 768, then at 1920 × 1080 (a projector plugged in); axe-clean`, async ({
+      guardedPage: page,
+    }) => {
+      const [small, large] = SCREENS as [(typeof SCREENS)[0], (typeof SCREENS)[0]];
+      await page.setViewportSize(small);
+      // Code cells are ready once Monaco has loaded, which takes longer.
+      const widget = await openWidget(page, c.path, c.tag, 30_000);
+      if (c.run) await c.run(widget);
+      else
+        await expect(widget.locator('[data-part="results"], [data-result]').first()).toBeVisible({
+          timeout: 60_000,
+        });
+      await widget.locator("[data-present]").click();
+      await expect(widget).toHaveAttribute("data-presenting", "");
+      const name = c.tag.replace("#", "-");
+      for (const screen of [small, large]) {
+        if (screen !== small) await page.setViewportSize(screen);
         // Opens on the result: at least 200 px of it (or all of it) are on the screen.
         await expect
-          .poll(
-            () =>
-              widget.evaluate((el) => {
-                const shown = [
-                  ...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]'),
-                ].find((r) => !r.hidden && r.getBoundingClientRect().height > 0);
-                if (!shown) return 0;
-                const box = shown.getBoundingClientRect();
-                const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
-                return visible >= Math.min(200, box.height) ? 1 : 0;
-              }),
-            { timeout: 5000 },
-          )
-          .toBe(1);
-        await page.screenshot({
-          path: `${SCREENSHOT_DIR}/present-${c.tag.replace("#", "-")}-${screen.width}.png`,
-        });
-        await page.keyboard.press("Escape");
-        await expect(widget).not.toHaveAttribute("data-presenting", "");
-      });
+          .poll(async () => (await presented(widget)).inView, { timeout: 5000 })
+          .toBe(true);
+        const { body } = await presented(widget);
+        expect(body, `body text at ${screen.width} px`).toBeGreaterThanOrEqual(
+          screen.width >= 1920 ? 24 : 18,
+        );
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/present-${name}-${screen.width}.png` });
+      }
+      await expectAccessible(page, `${c.tag} in Present mode`, c.tag);
+      await page.keyboard.press("Escape");
+      await expect(widget).not.toHaveAttribute("data-presenting", "");
+    });
 });
 
 test.describe("links reproduce the view", () => {
