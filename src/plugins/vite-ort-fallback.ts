@@ -8,11 +8,12 @@
  * copied and, if the fallback were ever taken, it would still load locally.
  */
 import type { Plugin } from "vite";
+import { ASSETS } from "../lib/assets/paths";
 
 const FALLBACK =
   /new URL\((["'])(ort-wasm-simd-threaded(?:\.[a-z]+)?\.wasm)\1,\s*import\.meta\.url\)/g;
 
-export function ortWasmFallback(served = "/generated/ort/ort-wasm-simd-threaded.wasm"): Plugin {
+export function ortWasmFallback(served = ASSETS.ort.wasm): Plugin {
   return {
     name: "llmlab:ort-wasm-fallback",
     enforce: "pre",

@@ -12,6 +12,7 @@ import {
   type EncoderInfo,
   type LoadProgress,
 } from "@/lib/encoder/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 export const OFFLINE_MODEL = DEFAULT_MODEL;
 
@@ -53,11 +54,11 @@ export function loadModel(
       .load(
         {
           model,
-          localModelPath: "/generated/models/",
+          localModelPath: ASSETS.models,
           allowRemote: model !== OFFLINE_MODEL,
           wasmPaths: {
-            mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-            wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+            mjs: ASSETS.ort.mjs,
+            wasm: ASSETS.ort.wasm,
           },
         },
         (progress) => {

@@ -5,11 +5,12 @@
  * hub on. A failed load is forgotten so it can be retried.
  */
 import { createLmClient, type LmClient, type LmInfo, type LmKind } from "@/lib/lm/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 /** Locally served onnxruntime-web: nothing comes from a CDN. */
 export const WASM_PATHS = {
-  mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-  wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+  mjs: ASSETS.ort.mjs,
+  wasm: ASSETS.ort.wasm,
 };
 
 let client: LmClient | null = null;
@@ -37,7 +38,7 @@ export function loadLm(
       {
         model,
         kind: options.kind,
-        localModelPath: "/generated/models/",
+        localModelPath: ASSETS.models,
         allowRemote: options.online ?? false,
         wasmPaths: WASM_PATHS,
       },

@@ -20,6 +20,7 @@ import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?work
 import { lineMap, originalLine } from "./source-map";
 // Monaco's whole stylesheet in one file (fonts inlined); the ESM files' own CSS imports are not served.
 import monacoCss from "../../../node_modules/monaco-editor/min/vs/editor/editor.main.css?url";
+import { ASSETS } from "@/lib/assets/paths";
 
 export { monaco };
 
@@ -76,7 +77,7 @@ let typesLoaded: Promise<void> | null = null;
 
 /** Adds the `lab` module's declarations to the language service (once). */
 export function loadLabTypes(): Promise<void> {
-  typesLoaded ??= fetch("/generated/lab/types.json")
+  typesLoaded ??= fetch(ASSETS.labTypes)
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
       return response.json() as Promise<Record<string, string>>;

@@ -6,6 +6,7 @@ import { loadCorpus } from "../../lib/corpora/index";
 import { loadEncoder, type Encoder } from "../../lib/encoder/index";
 import { buildIndex, type NgramIndex } from "../../lib/ngram/index";
 import { loadWordVectors, type WordVectors } from "../../lib/words/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -27,19 +28,17 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 
 /** The GloVe vectors of the 50,000 most frequent English words (100 dimensions). */
 export function loadWords(): Promise<WordVectors> {
-  return once("words", async () =>
-    loadWordVectors(await fetchBytes("/generated/words/glove-50k-100d.bin")),
-  );
+  return once("words", async () => loadWordVectors(await fetchBytes(ASSETS.wordVectors)));
 }
 
 /** The offline Universal Sentence Encoder lite (2 layers, 4 heads), as in lessons 02–03. */
 export function loadLocalEncoder(): Promise<Encoder> {
   return once("encoder", () =>
     loadEncoder({
-      localModelPath: "/generated/models/",
+      localModelPath: ASSETS.models,
       wasmPaths: {
-        mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-        wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+        mjs: ASSETS.ort.mjs,
+        wasm: ASSETS.ort.wasm,
       },
     }),
   );
@@ -50,6 +49,6 @@ export type CorpusName = "moby-dick" | "sotu";
 /** A suffix-array index of one of the site's corpora, for count() and friends. */
 export function loadNgramIndex(name: CorpusName): Promise<NgramIndex> {
   return once(`ngram:${name}`, async () =>
-    buildIndex(loadCorpus(await fetchBytes(`/generated/corpora/${name}.bin`))),
+    buildIndex(loadCorpus(await fetchBytes(ASSETS.corpus(name)))),
   );
 }

@@ -12,6 +12,7 @@ import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 import { chartLegend } from "@/scripts/chart-legend";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
+import { ASSETS } from "@/lib/assets/paths";
 
 const MAX_SENTENCES = 8;
 const SHORT_LABELS = ["token", "+ position", "layer 1", "layer 2", "layer 3", "layer 4"];
@@ -110,7 +111,7 @@ class ContextLens extends LabWidget {
 
   /** The preset's result, computed by the same model at build time, until the learner runs it live. */
   async #showPrecomputed(): Promise<void> {
-    const response = await fetch("/generated/precomputed/contexts.json").catch(() => null);
+    const response = await fetch(ASSETS.precomputed.contexts).catch(() => null);
     if (!response?.ok) return;
     this.#precomputed = (await response.json()) as Record<string, ContextView>;
     this.#matchPrecomputed();

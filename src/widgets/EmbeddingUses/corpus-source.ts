@@ -10,6 +10,7 @@ import {
   type StoredEmbeddings,
   type WeakMatchCalibration,
 } from "@/lib/embeddings/index";
+import { ASSETS, GENERATED } from "@/lib/assets/paths";
 
 export interface Item {
   text: string;
@@ -23,8 +24,7 @@ export interface Item {
 export const MAX_ITEMS = 2000;
 export const SIZES = SOTU_SIZES.map(String);
 export const DEFAULT_SIZE = "300";
-const GENERATED = "/generated/";
-const SOTU_URL = `${GENERATED}corpora/sotu.bin`;
+const SOTU_URL = ASSETS.corpus("sotu");
 
 let sotu: Promise<Corpus> | null = null;
 

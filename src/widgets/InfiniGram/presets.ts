@@ -1,5 +1,6 @@
 /** Corpus choices, example n-grams and example texts to trace. */
 import type { CorpusSource } from "@/lib/ngram/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 export interface CorpusChoice {
   id: string;
@@ -9,12 +10,12 @@ export interface CorpusChoice {
 
 const SOTU: CorpusSource = {
   name: "sotu",
-  url: "/generated/corpora/sotu.bin",
+  url: ASSETS.corpus("sotu"),
   label: "State of the Union addresses",
 };
 const MOBY: CorpusSource = {
   name: "moby-dick",
-  url: "/generated/corpora/moby-dick.bin",
+  url: ASSETS.corpus("moby-dick"),
   label: "Moby Dick",
 };
 

@@ -5,6 +5,7 @@
  */
 import { LabelingError } from "@/lib/labeling/task";
 import { parseCSV, type Table } from "@/lib/labeling/table";
+import { ASSETS } from "@/lib/assets/paths";
 
 export interface Codebook {
   labels: string;
@@ -22,7 +23,7 @@ export interface BundledDataset {
 export const BUNDLED: Record<BundledDataset["id"], BundledDataset> = {
   politics: {
     id: "politics",
-    url: "/generated/labeling/politics.csv",
+    url: ASSETS.labeling.politics,
     columns: { text: "text", gold: "label", id: "id" },
     codebook: {
       labels: [
@@ -36,7 +37,7 @@ export const BUNDLED: Record<BundledDataset["id"], BundledDataset> = {
   },
   spam: {
     id: "spam",
-    url: "/generated/labeling/spam.csv",
+    url: ASSETS.labeling.spam,
     columns: { text: "text", gold: "label", id: "id" },
     codebook: {
       labels: [

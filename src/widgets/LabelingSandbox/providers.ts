@@ -18,6 +18,7 @@ import type { ChatProvider } from "@/lib/labeling/provider";
 import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
 import { offlineEncoder } from "@/scripts/encoder-workers";
 import type { LocalMethod } from "./job-store";
+import { ASSETS } from "@/lib/assets/paths";
 
 /** Training rows embedded for the probe and the centroids (enough to learn, quick to embed). */
 const MAX_TRAINING_ROWS = 200;
@@ -38,8 +39,8 @@ async function clipProvider(
   onProgress("Downloading CLIP from the Hugging Face hub…");
   clip ??= loadClipClassifier({
     wasmPaths: {
-      mjs: "/generated/ort/ort-wasm-simd-threaded.mjs",
-      wasm: "/generated/ort/ort-wasm-simd-threaded.wasm",
+      mjs: ASSETS.ort.mjs,
+      wasm: ASSETS.ort.wasm,
     },
     onProgress,
   });

@@ -1,5 +1,6 @@
 /** The widget's choices: models, corpora for the offline model, the slide's prompt. */
 import type { CorpusSource } from "@/lib/ngram/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 export const DEFAULT_PROMPT = "John wants his bank to cash the";
 export const MASKED_PROMPT = "John wants his bank to cash the [MASK].";
@@ -50,12 +51,12 @@ export const MODELS: ModelChoice[] = [
 
 const SOTU: CorpusSource = {
   name: "sotu",
-  url: "/generated/corpora/sotu.bin",
+  url: ASSETS.corpus("sotu"),
   label: "State of the Union addresses",
 };
 const MOBY: CorpusSource = {
   name: "moby-dick",
-  url: "/generated/corpora/moby-dick.bin",
+  url: ASSETS.corpus("moby-dick"),
   label: "Moby Dick",
 };
 

@@ -16,6 +16,7 @@ import {
 import { hubIdProblem, loadModel } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawAucChart, drawStrip, type StripPoint } from "./sense-charts";
+import { ASSETS } from "@/lib/assets/paths";
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
@@ -42,7 +43,7 @@ class SenseExplorer extends LabWidget {
 
   protected async setup(): Promise<void> {
     const state = this.readState();
-    const response = await fetch("/generated/precomputed/polysemy.json");
+    const response = await fetch(ASSETS.precomputed.polysemy);
     if (!response.ok) throw new Error(`The benchmark did not load (HTTP ${response.status}).`);
     const benchmark = (await response.json()) as PolysemyBenchmark;
     this.#benchmark = benchmark;

@@ -7,6 +7,7 @@ import { checkpointId, type TrainingRecord } from "@/lib/lm/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { lmClient, loadLm } from "@/scripts/lm-worker";
 import { drawLossChart } from "./loss-chart";
+import { ASSETS } from "@/lib/assets/paths";
 
 const SAMPLE = { tokens: 12, temperature: 0.8, topK: 0, topP: 1, seed: 1 };
 
@@ -32,7 +33,7 @@ class WatchItLearn extends LabWidget {
     document.addEventListener("llmlab:theme", () => {
       if (this.#record) drawLossChart(this.el("chart"), this.#record);
     });
-    const response = await fetch("/generated/models/gpt/training.json");
+    const response = await fetch(ASSETS.gptTraining);
     if (!response.ok) throw new Error(`Could not load the training log (HTTP ${response.status}).`);
     this.#record = (await response.json()) as TrainingRecord;
     drawLossChart(this.el("chart"), this.#record);

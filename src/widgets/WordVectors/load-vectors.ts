@@ -1,7 +1,8 @@
 import { loadWordVectors, type WordVectors } from "@/lib/words/index";
+import { ASSETS } from "@/lib/assets/paths";
 
 /** Where scripts/assets/word-vectors.ts puts the GloVe file. */
-export const VECTORS_URL = "/generated/words/glove-50k-100d.bin";
+export const VECTORS_URL = ASSETS.wordVectors;
 
 let loading: Promise<WordVectors> | null = null;
 
