@@ -12,7 +12,7 @@ import {
   type EncoderInfo,
   type LoadProgress,
 } from "@/lib/encoder/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../lib/assets/paths";
 
 export const OFFLINE_MODEL = DEFAULT_MODEL;
 

@@ -5,7 +5,7 @@
  * hub on. A failed load is forgotten so it can be retried.
  */
 import { createLmClient, type LmClient, type LmInfo, type LmKind } from "@/lib/lm/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../lib/assets/paths";
 
 /** Locally served onnxruntime-web: nothing comes from a CDN. */
 export const WASM_PATHS = {

@@ -21,6 +21,22 @@ const encoded = async (widget: Locator): Promise<void> => {
   await expect(widget).toHaveAttribute("data-encode-ms", /\d/, { timeout: 60_000 });
 };
 
+/** A result is drawn and no Run control is still disabled (for widgets without a run counter). */
+async function drawn(widget: Locator): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        widget.evaluate(
+          (el) =>
+            [...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]')].some(
+              (r) => !r.hidden && r.getBoundingClientRect().height > 40 && r.textContent.trim(),
+            ) && !el.querySelector('[data-part="run"]:disabled'),
+        ),
+      { timeout: 90_000 },
+    )
+    .toBe(true);
+}
+
 const CASES: RunCase[] = [
   {
     path: "/lessons/02-contextual-embeddings/",
@@ -52,6 +68,49 @@ const CASES: RunCase[] = [
     button: "Run the sentence",
     done: encoded,
   },
+  {
+    path: "/lessons/01-word-embeddings/",
+    tag: "code-cell#cell-analogy",
+    button: "Run Ctrl+Enter",
+    done: drawn,
+  },
+  {
+    path: "/lessons/02-contextual-embeddings/",
+    tag: "embedding-uses",
+    button: "Embed the texts",
+    done: drawn,
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "next-word",
+    button: "Predict the next word",
+    done: drawn,
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "layer-lens",
+    button: "Show every layer's guess",
+    done: drawn,
+  },
+  {
+    path: "/lessons/03-how-llms-work/",
+    tag: "watch-it-learn",
+    button: "Ask every checkpoint",
+    done: drawn,
+  },
+  { path: "/lessons/04-inside-the-black-box/", tag: "infini-gram", button: "Count", done: drawn },
+  {
+    path: "/lessons/05-llms-in-social-science/",
+    tag: "simulated-survey",
+    button: "Ask the respondents",
+    done: drawn,
+  },
+  {
+    path: "/lessons/07-labeling-with-llms/",
+    tag: "labeling-sandbox",
+    button: "Label",
+    done: drawn,
+  },
 ];
 
 test.describe("the widget contract", () => {
@@ -61,7 +120,7 @@ test.describe("the widget contract", () => {
     test(`${c.tag}: Enter on “${c.button}” keeps the focus on it after the run`, async ({
       guardedPage: page,
     }) => {
-      const widget = await openWidget(page, c.path, c.tag);
+      const widget = await openWidget(page, c.path, c.tag, 30_000);
       // Widgets that run on load: wait for it, then forget it, so `done` waits for our run.
       if (c.done === encoded) {
         await encoded(widget);
@@ -73,7 +132,7 @@ test.describe("the widget contract", () => {
       await button.focus();
       await page.keyboard.press("Enter");
       await c.done(widget);
-      await expect(button).toBeEnabled();
+      await expect(button).toBeEnabled({ timeout: 90_000 });
       await expect(button).toBeFocused();
     });
 
@@ -112,23 +171,12 @@ interface PresentCase {
   run?: (widget: Locator) => Promise<void>;
 }
 
-/** Presses a button and waits until a result is drawn (visible, with some height). */
+/** Presses a button and waits until a result is drawn. */
 const press =
-  (name: string, timeout = 90_000) =>
+  (name: string) =>
   async (widget: Locator): Promise<void> => {
     await widget.getByRole("button", { name, exact: true }).click();
-    await expect
-      .poll(
-        () =>
-          widget.evaluate(
-            (el) =>
-              [...el.querySelectorAll<HTMLElement>('[data-part="results"], [data-result]')].some(
-                (r) => !r.hidden && r.getBoundingClientRect().height > 40 && r.textContent.trim(),
-              ) && !el.querySelector('[data-part="run"]:disabled'),
-          ),
-        { timeout },
-      )
-      .toBe(true);
+    await drawn(widget);
   };
 
 const PRESENT: PresentCase[] = [
@@ -238,14 +286,21 @@ test.describe("Present mode", () => {
       const name = c.tag.replace("#", "-");
       for (const screen of [small, large]) {
         if (screen !== small) await page.setViewportSize(screen);
-        // Opens on the result: at least 200 px of it (or all of it) are on the screen.
+        // Opens on the result: at least 200 px of it (or all of it) are on the screen, in
+        // large type. Polled: after a resize the zoom follows on the window's resize event.
+        const least = screen.width >= 1920 ? 24 : 18;
         await expect
-          .poll(async () => (await presented(widget)).inView, { timeout: 5000 })
-          .toBe(true);
-        const { body } = await presented(widget);
-        expect(body, `body text at ${screen.width} px`).toBeGreaterThanOrEqual(
-          screen.width >= 1920 ? 24 : 18,
-        );
+          .poll(
+            async () => {
+              const { body, inView } = await presented(widget);
+              return { large: body >= least, inView };
+            },
+            {
+              timeout: 5000,
+              message: `body text ≥ ${least} px and the result in view at ${screen.width} px`,
+            },
+          )
+          .toEqual({ large: true, inView: true });
         await page.screenshot({ path: `${SCREENSHOT_DIR}/present-${name}-${screen.width}.png` });
       }
       await expectAccessible(page, `${c.tag} in Present mode`, c.tag);

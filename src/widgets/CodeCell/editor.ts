@@ -20,7 +20,7 @@ import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?work
 import { lineMap, originalLine } from "./source-map";
 // Monaco's whole stylesheet in one file (fonts inlined); the ESM files' own CSS imports are not served.
 import monacoCss from "../../../node_modules/monaco-editor/min/vs/editor/editor.main.css?url";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 export { monaco };
 

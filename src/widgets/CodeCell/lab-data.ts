@@ -6,7 +6,7 @@ import { loadCorpus } from "../../lib/corpora/index";
 import { loadEncoder, type Encoder } from "../../lib/encoder/index";
 import { buildIndex, type NgramIndex } from "../../lib/ngram/index";
 import { loadWordVectors, type WordVectors } from "../../lib/words/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 const cache = new Map<string, Promise<unknown>>();
 

@@ -12,7 +12,7 @@ import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 import { chartLegend } from "@/scripts/chart-legend";
 import { LabWidget } from "@/scripts/lab-widget";
 import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 const MAX_SENTENCES = 8;
 const SHORT_LABELS = ["token", "+ position", "layer 1", "layer 2", "layer 3", "layer 4"];

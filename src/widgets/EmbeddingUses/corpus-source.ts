@@ -10,7 +10,7 @@ import {
   type StoredEmbeddings,
   type WeakMatchCalibration,
 } from "@/lib/embeddings/index";
-import { ASSETS, GENERATED } from "@/lib/assets/paths";
+import { ASSETS, GENERATED } from "../../lib/assets/paths";
 
 export interface Item {
   text: string;

@@ -1,6 +1,6 @@
 /** Corpus choices, example n-grams and example texts to trace. */
 import type { CorpusSource } from "@/lib/ngram/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 export interface CorpusChoice {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { LabelingError } from "@/lib/labeling/task";
 import { parseCSV, type Table } from "@/lib/labeling/table";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 export interface Codebook {
   labels: string;

@@ -18,7 +18,7 @@ import type { ChatProvider } from "@/lib/labeling/provider";
 import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
 import { offlineEncoder } from "@/scripts/encoder-workers";
 import type { LocalMethod } from "./job-store";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 /** Training rows embedded for the probe and the centroids (enough to learn, quick to embed). */
 const MAX_TRAINING_ROWS = 200;

@@ -1,6 +1,6 @@
 /** The widget's choices: models, corpora for the offline model, the slide's prompt. */
 import type { CorpusSource } from "@/lib/ngram/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 export const DEFAULT_PROMPT = "John wants his bank to cash the";
 export const MASKED_PROMPT = "John wants his bank to cash the [MASK].";

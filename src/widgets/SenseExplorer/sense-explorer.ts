@@ -16,7 +16,7 @@ import {
 import { hubIdProblem, loadModel } from "@/scripts/encoder-workers";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawAucChart, drawStrip, type StripPoint } from "./sense-charts";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");

@@ -7,7 +7,7 @@ import { checkpointId, type TrainingRecord } from "@/lib/lm/index";
 import { LabWidget } from "@/scripts/lab-widget";
 import { lmClient, loadLm } from "@/scripts/lm-worker";
 import { drawLossChart } from "./loss-chart";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 const SAMPLE = { tokens: 12, temperature: 0.8, topK: 0, topP: 1, seed: 1 };
 

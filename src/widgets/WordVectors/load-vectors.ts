@@ -1,5 +1,5 @@
 import { loadWordVectors, type WordVectors } from "@/lib/words/index";
-import { ASSETS } from "@/lib/assets/paths";
+import { ASSETS } from "../../lib/assets/paths";
 
 /** Where scripts/assets/word-vectors.ts puts the GloVe file. */
 export const VECTORS_URL = ASSETS.wordVectors;
