@@ -9,7 +9,8 @@
 export const GENERATED = "/generated/";
 
 /** The bundled corpora (scripts/assets/corpora.ts). */
-export type CorpusFile = "sotu" | "moby-dick";
+export const CORPUS_FILES = ["sotu", "moby-dick"] as const;
+export type CorpusFile = (typeof CORPUS_FILES)[number];
 
 export const ASSETS = {
   /** transformers.js's local model folder: use-lite, gpt, mlm and the GPT checkpoints. */
@@ -38,13 +39,12 @@ export const ASSETS = {
 
 /** Every fixed asset path above, for checks (the corpora by name). */
 export function assetPaths(): string[] {
-  const corpora: CorpusFile[] = ["sotu", "moby-dick"];
   return [
     ASSETS.gptTraining,
     ASSETS.ort.mjs,
     ASSETS.ort.wasm,
     ASSETS.wordVectors,
-    ...corpora.map(ASSETS.corpus),
+    ...CORPUS_FILES.map(ASSETS.corpus),
     ASSETS.labeling.politics,
     ASSETS.labeling.spam,
     ASSETS.precomputed.contexts,

@@ -37,10 +37,11 @@ function own(target: object): Seen[] {
 
 /** The global object, every object or function it holds, and their prototypes, with names. */
 function intrinsics(global: object): { target: object; name: string }[] {
-  const found: { target: object; name: string }[] = [{ target: global, name: "self" }];
+  // Taken before any cell runs, so a Map is safe here (only changed() must not trust built-ins).
+  const found = new Map<object, string>([[global, "self"]]);
   const add = (value: unknown, name: string): void => {
     if ((typeof value === "object" || typeof value === "function") && value !== null)
-      if (!found.some((f) => f.target === value)) found.push({ target: value, name });
+      if (!found.has(value)) found.set(value, name);
   };
   for (const key of ownKeys(global)) {
     if (typeof key !== "string") continue;
@@ -58,7 +59,7 @@ function intrinsics(global: object): { target: object; name: string }[] {
   if (realm.Int8Array) add(getPrototypeOf(realm.Int8Array.prototype), "TypedArray.prototype");
   if (realm.Array)
     add(getPrototypeOf(new realm.Array()[Symbol.iterator]()), "ArrayIterator.prototype");
-  return found;
+  return [...found].map(([target, name]) => ({ target, name }));
 }
 
 export interface BuiltinsWatch {
