@@ -1,18 +1,23 @@
 /**
- * Label a CSV with an LLM from the command line, with the same library as the
- * course's LabelingSandbox: the cost estimate first (nothing is sent without
- * --yes), then a resumable job (results appended to a JSONL file as they
- * arrive; re-running skips what is done), evaluation against a gold column,
- * and exports.
+ * Label a CSV from the command line with the same job code as the course's
+ * LabelingSandbox (src/lib/labeling/job.ts): with an LLM (the cost estimate
+ * first, nothing sent without --yes) or offline with the course's sentence
+ * encoder (--provider local: nothing leaves the machine, no key). The job is
+ * resumable (results and a request log appended to a JSONL file as they
+ * arrive; re-running skips what is done), evaluated against a gold column,
+ * and exported.
  *
  *   npm run label -- data.csv --text text --gold label \
  *     --label "spam=Unsolicited bulk email" --label "ham=Ordinary email" \
  *     --model gpt-4.1-mini --yes --csv labelled.csv
+ *   npm run label -- data.csv --text text --gold label --rows 100 \
+ *     --label "spam=…" --label "ham=…" --provider local --method probe
  *
  * The key is read from the environment variable named by --key-env
  * (default OPENAI_API_KEY) and is never printed or written to a file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
@@ -23,7 +28,6 @@ import {
   datasetFromTable,
   estimateTaskCost,
   evaluationReport,
-  examplesFromRows,
   fineTuneJSONL,
   formatDollars,
   importBatchResults,
@@ -31,14 +35,25 @@ import {
   parseCSV,
   priceTable,
   resultsCSV,
-  resultsCost,
-  runJob,
   validateTask,
   type JobsClient,
   type PriceTable,
   type TaskSpec,
 } from "../src/lib/labeling/index";
-import { jsonlCache, jsonlStore } from "../src/lib/labeling/node-store";
+import {
+  createJob,
+  jobSpend,
+  runLabelingJob,
+  selectExamples,
+  splitDataset,
+  type ProviderSettings,
+} from "../src/lib/labeling/job";
+import { encoderLabeler, type EncoderMethod } from "../src/lib/labeling/local-recipe";
+import { nodeEmbedder } from "../src/lib/labeling/node-encoder";
+import { jsonlCache, jsonlJobStore } from "../src/lib/labeling/node-store";
+import { OPENAI_BASE_URL } from "../src/lib/labeling/providers/openai-embeddings";
+import { actualCost, priceFor } from "../src/lib/labeling/cost";
+import { defaultTemperature } from "../src/lib/labeling/task";
 
 export interface CliIO {
   out: (line: string) => void;
@@ -48,10 +63,15 @@ export interface CliIO {
 
 const USAGE = `Usage: npm run label -- <file.csv> --text <column> --label "name=description" --label … [options]
   --id <column> --gold <column> --image <column>   other columns (gold enables evaluation and few-shot)
+  --rows <n>              label the first n rows (default all); gold rows after them are the pool
   --instructions <text> --template "<… {text} …>"   the prompt (the template must contain {text})
-  --few-shot <n>          n examples per label from gold rows (those rows are not labelled)
+  --few-shot <n>          n examples per label from the pool (0–10)
   --multi --k <n>         multi-label, up to n themes       --votes <n>  majority of n answers
-  --model <name> (gpt-4.1-mini)  --temperature <t>  --base-url <url>  --key-env <VAR> (OPENAI_API_KEY)
+  --provider openai|local (openai)  local: the offline sentence encoder, no key, nothing shared
+  --method zero-shot|centroid|probe (zero-shot)   the local method; centroid and probe learn from the pool
+  --model <name> (gpt-4.1-mini)  --base-url <url>  --key-env <VAR> (OPENAI_API_KEY)
+  --temperature <0–2>     default 0 for one vote, 1 for several (at 0 votes cannot differ)
+  --retry-flagged         ask again items flagged after server failures (--retry-invalid: all flagged)
   --concurrency <n> (4)  --rpm <n>  --tpm <n>  --max-input-tokens <n>  --prices <prices.json>
   --out <results.jsonl>  (default <file>.results.jsonl; re-running resumes from it)
   --csv <out.csv>  --finetune <prefix>  --batch <batch.jsonl>  --import-batch <output.jsonl>
@@ -68,6 +88,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     options: {
       text: { type: "string" },
       id: { type: "string" },
+      rows: { type: "string" },
+      provider: { type: "string", default: "openai" },
+      method: { type: "string", default: "zero-shot" },
+      "retry-flagged": { type: "boolean", default: false },
+      "retry-invalid": { type: "boolean", default: false },
       gold: { type: "string" },
       image: { type: "string" },
       label: { type: "string", multiple: true },
@@ -122,16 +147,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ? { name: spec, description: "" }
       : { name: spec.slice(0, at), description: spec.slice(at + 1) };
   });
+  if (o.provider !== "openai" && o.provider !== "local")
+    throw new LabelingError(`--provider must be openai or local, got “${o.provider}”.`);
+  const local = o.provider === "local";
+  const method = o.method as EncoderMethod;
+  if (!["zero-shot", "centroid", "probe"].includes(method))
+    throw new LabelingError(`--method must be zero-shot, centroid or probe, got “${o.method}”.`);
+  const names = labels.map((l) => l.name.trim());
+  // the sandbox's rule: the first --rows rows are labelled, the gold rows after them are the pool
+  const { items, gold, pool } = splitDataset(dataset, num("rows", o.rows) ?? dataset.items.length);
   const perLabel = num("few-shot", o["few-shot"]) ?? 0;
-  const goldRows = dataset.items.flatMap((item) => {
-    const g = dataset.gold.get(item.id);
-    return g ? [{ text: item.text, label: g }] : [];
-  });
-  const names = labels.map((l) => l.name);
-  const examples = perLabel > 0 ? examplesFromRows(goldRows, names, perLabel) : [];
-  const exampleTexts = new Set(examples.map((e) => e.text));
-  const items = dataset.items.filter((item) => !exampleTexts.has(item.text));
-  const temperature = num("temperature", o.temperature);
+  if (perLabel > 0 && pool.length === 0)
+    throw new LabelingError(
+      "--few-shot takes its examples from gold-labelled rows after the ones being labelled: pass --rows <n> to label the first n rows only.",
+    );
+  const examples = selectExamples(pool, names, perLabel);
+  const votes = num("votes", o.votes) ?? 1;
+  const temperature = num("temperature", o.temperature) ?? defaultTemperature(votes);
   const k = num("k", o.k);
   const task: TaskSpec = validateTask({
     labels,
@@ -140,15 +172,37 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     instructions: o.instructions,
     template: o.template,
     examples,
-    model: o.model,
-    parameters: temperature !== undefined ? { temperature } : {},
-    votes: num("votes", o.votes) ?? 1,
+    model: local ? `local-${method}` : o.model,
+    parameters: { temperature: local ? 0 : temperature },
+    votes,
+  });
+  const settings: ProviderSettings = local
+    ? { kind: "local", method }
+    : {
+        kind: "api",
+        baseURL: o["base-url"] ?? OPENAI_BASE_URL,
+        concurrency: num("concurrency", o.concurrency) ?? 4,
+      };
+  let record = await createJob({
+    dataset: basename(file),
+    task,
+    provider: settings,
+    items,
+    gold,
+    pool,
   });
   const prices: PriceTable = priceTable(
     o.prices ? (JSON.parse(readFileSync(o.prices, "utf8")) as PriceTable) : {},
   );
   const outPath = o.out ?? `${file}.results.jsonl`;
-  const store = jsonlStore(outPath);
+  const jobStore = jsonlJobStore(outPath);
+  const store = jobStore.results;
+  const stored = await jobStore.load();
+  if (stored && stored.id !== record.id)
+    throw new LabelingError(
+      `${outPath} holds the results of another job (different data, labels, prompt or settings). Choose a new file with --out, or delete ${outPath} and ${jobStore.recordPath} to start over.`,
+    );
+  if (stored) record = stored;
   const exportAll = async (): Promise<void> => {
     const results = await store.load();
     if (o.csv) {
@@ -169,6 +223,26 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
   };
 
+  async function report(): Promise<void> {
+    const results = await store.load();
+    const report = evaluationReport(task, items, results, dataset.gold);
+    if (o.gold && report.reason) io.out(`Evaluation skipped: ${report.reason}`);
+    const e = report.evaluation;
+    if (e && report.accuracy && report.macroF1 && report.kappa) {
+      const ci = (i: { low: number; high: number }): string =>
+        `95% CI ${i.low.toFixed(3)}–${i.high.toFixed(3)}`;
+      io.out(
+        `Accuracy ${e.accuracy.toFixed(3)} (${ci(report.accuracy)}), macro F1 ${e.macroF1.toFixed(3)} (${ci(report.macroF1)}), micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)} (${ci(report.kappa)})`,
+      );
+      for (const c of e.perClass)
+        io.out(
+          `  ${c.label}: precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)} (n=${c.support})`,
+        );
+    }
+    if (report.votesAlpha !== null)
+      io.out(`Krippendorff's alpha across votes: ${report.votesAlpha.toFixed(3)}`);
+  }
+
   if (o.batch) {
     writeFileSync(o.batch, batchJSONL(task, items));
     io.out(
@@ -181,12 +255,38 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.out(`Imported batch results into ${outPath}`);
   }
 
-  const done = new Set((await store.load()).map((r) => r.id));
+  const retryFlagged = o["retry-invalid"] ? "all" : o["retry-flagged"] ? "transient" : undefined;
+  const retried = (r: { status: string; flag?: string }): boolean =>
+    r.status === "flagged" &&
+    (retryFlagged === "all" ||
+      (retryFlagged === "transient" && (r.flag ?? "transient") === "transient"));
+  const done = new Set((await store.load()).filter((r) => !retried(r)).map((r) => r.id));
   const todo = items.filter((item) => !done.has(item.id));
   const estimate = estimateTaskCost(task, todo, prices);
   io.out(
-    `${items.length} items (${done.size} already done, ${dataset.skipped} empty rows skipped), ${task.votes} vote(s), model ${task.model}`,
+    `${items.length} items (${done.size} already done, ${dataset.skipped} empty rows skipped), ${task.votes} vote(s), ` +
+      (local
+        ? `offline encoder, ${method} (nothing leaves this machine)`
+        : `model ${task.model}, temperature ${String(temperature)}`),
   );
+  if (local) {
+    if (todo.length > 0) {
+      io.err("  loading the offline encoder…");
+      const setup = await encoderLabeler(task, method, record.pool, await nodeEmbedder(), (l) => {
+        io.err(`  ${l}`);
+      });
+      io.out(setup.note);
+      const { summary } = await runLabelingJob(record, jobStore, {
+        provider: setup.provider,
+        concurrency: 16,
+        ...(retryFlagged ? { retryFlagged } : {}),
+      });
+      io.out(summary.message);
+    }
+    await report();
+    await exportAll();
+    return 0;
+  }
   io.out(
     `Estimate: ${estimate.requests} requests, ${estimate.inputTokens} input tokens (exact) + ~${estimate.outputTokens} output tokens` +
       (estimate.priced
@@ -240,13 +340,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const rpm = num("rpm", o.rpm);
     const tpm = num("tpm", o.tpm);
     const maxInputTokens = num("max-input-tokens", o["max-input-tokens"]);
-    const summary = await runJob({
-      task,
-      items,
+    const { summary } = await runLabelingJob(record, jobStore, {
       provider: createOpenAIChat({ apiKey, ...(o["base-url"] ? { baseURL: o["base-url"] } : {}) }),
-      store,
       cache: jsonlCache(`${outPath}.cache`),
-      concurrency: num("concurrency", o.concurrency) ?? 4,
+      concurrency: settings.kind === "api" ? settings.concurrency : 4,
+      ...(retryFlagged ? { retryFlagged } : {}),
       ...(rpm ? { requestsPerMinute: rpm } : {}),
       ...(tpm ? { tokensPerMinute: tpm } : {}),
       ...(maxInputTokens ? { maxInputTokens } : {}),
@@ -260,25 +358,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.out(summary.message);
     if (summary.status === "paused") return 3;
   }
-  const results = await store.load();
-  const spent = resultsCost(results, task.model, prices);
-  if (spent !== null) io.out(`Actual cost from reported usage: ${formatDollars(spent)}`);
-  const report = evaluationReport(task, items, results, dataset.gold);
-  if (o.gold && report.reason) io.out(`Evaluation skipped: ${report.reason}`);
-  const e = report.evaluation;
-  if (e && report.accuracy && report.macroF1 && report.kappa) {
-    const ci = (i: { low: number; high: number }): string =>
-      `95% CI ${i.low.toFixed(3)}–${i.high.toFixed(3)}`;
-    io.out(
-      `Accuracy ${e.accuracy.toFixed(3)} (${ci(report.accuracy)}), macro F1 ${e.macroF1.toFixed(3)} (${ci(report.macroF1)}), micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)} (${ci(report.kappa)})`,
-    );
-    for (const c of e.perClass)
-      io.out(
-        `  ${c.label}: precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)} (n=${c.support})`,
-      );
-  }
-  if (report.votesAlpha !== null)
-    io.out(`Krippendorff's alpha across votes: ${report.votesAlpha.toFixed(3)}`);
+  const spend = jobSpend(await store.load(), await store.loadLog());
+  const price = priceFor(task.model, prices);
+  io.out(
+    `Requests sent: ${spend.requests}` +
+      (price
+        ? `; actual cost from reported usage: ${formatDollars(actualCost([spend.usage], price))}`
+        : ""),
+  );
+  await report();
   await exportAll();
   if (o["start-finetune"]) {
     if (!o.yes) {

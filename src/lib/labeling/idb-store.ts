@@ -4,10 +4,11 @@
  * job with nothing lost or repeated. One database per job name.
  */
 import type { ChatReply } from "./provider";
-import type { ItemResult, ResponseCache, ResultStore } from "./store";
+import type { AttemptEvent, ItemResult, ResponseCache, ResultStore } from "./store";
 
 const RESULTS = "results";
 const CACHE = "cache";
+const LOG = "log";
 
 /** An IndexedDB request as a promise. */
 export function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -41,11 +42,13 @@ export function openLabelingDB(
   name: string,
   factory: IDBFactory = globalThis.indexedDB,
 ): Promise<IDBDatabase> {
-  const open = factory.open(`labeling:${name}`, 1);
+  // version 2 added the request log
+  const open = factory.open(`labeling:${name}`, 2);
   open.onupgradeneeded = () => {
     const db = open.result;
     if (!db.objectStoreNames.contains(RESULTS)) db.createObjectStore(RESULTS, { keyPath: "id" });
     if (!db.objectStoreNames.contains(CACHE)) db.createObjectStore(CACHE);
+    if (!db.objectStoreNames.contains(LOG)) db.createObjectStore(LOG, { autoIncrement: true });
   };
   return request(open);
 }
@@ -63,9 +66,19 @@ export function idbStore(db: IDBDatabase): ResultStore {
       tx.objectStore(RESULTS).put(result);
       await done(tx);
     },
+    async log(event) {
+      const tx = db.transaction(LOG, "readwrite");
+      tx.objectStore(LOG).add(event);
+      await done(tx);
+    },
+    async loadLog() {
+      const tx = db.transaction(LOG, "readonly");
+      return request(tx.objectStore(LOG).getAll() as IDBRequest<AttemptEvent[]>);
+    },
     async clear() {
-      const tx = db.transaction(RESULTS, "readwrite");
+      const tx = db.transaction([RESULTS, LOG], "readwrite");
       tx.objectStore(RESULTS).clear();
+      tx.objectStore(LOG).clear();
       await done(tx);
     },
   };

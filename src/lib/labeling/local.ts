@@ -6,11 +6,12 @@
  * with a seeded train/validation split. Wrapped as a ChatProvider, the same
  * job runner (progress, store, resume) drives it.
  */
+import { cosine, mean } from "../vectors/index";
 import { parseAnswer } from "./answer";
 import { shuffledIndices } from "./exports";
 import { messageText } from "./prompt";
-import type { ChatProvider } from "./provider";
-import type { TaskSpec } from "./task";
+import { ProviderError, type ChatProvider } from "./provider";
+import { LabelingError, type TaskSpec } from "./task";
 
 export type Vector = Float32Array | Float64Array | readonly number[];
 /** Sentence embeddings, one per text, in order (the offline encoder in a worker or in Node). */
@@ -18,39 +19,41 @@ export type EmbedTexts = (texts: string[]) => Promise<Vector[]>;
 /** A classifier over embeddings: a score per label (higher is likelier). */
 export type Scorer = (vector: Vector) => number[];
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
-
-/** The index of the highest score (ties: the first). */
+/** The index of the highest score (ties: the first); -1 when no score is a number (e.g. a zero vector's cosines). */
 export function argmax(scores: readonly number[]): number {
-  let best = 0;
+  let best = -1;
   scores.forEach((s, i) => {
-    if (s > (scores[best] as number)) best = i;
+    if (!Number.isNaN(s) && (best < 0 || s > (scores[best] as number))) best = i;
   });
   return best;
 }
 
-/** Zero-shot: cosine similarity to each label description's embedding. */
+/** Zero-shot: cosine similarity to each label description's embedding (NaN for a zero vector). */
 export function zeroShotScorer(labelVectors: readonly Vector[]): Scorer {
   return (v) => labelVectors.map((l) => cosine(v, l));
 }
 
-function mean(vectors: readonly Vector[], dims: number): Float64Array {
-  const out = new Float64Array(dims);
-  for (const v of vectors)
-    for (let i = 0; i < dims; i++) out[i] = (out[i] as number) + (v[i] as number) / vectors.length;
-  return out;
+/**
+ * Sentence embeddings checked: one per text, none empty, all of one length.
+ * A missing embedding is an error, never an empty vector that would quietly
+ * get some label.
+ */
+export function checkedEmbed(embed: EmbedTexts): EmbedTexts {
+  return async (texts) => {
+    const vectors = await embed(texts);
+    if (vectors.length !== texts.length)
+      throw new LabelingError(
+        `The encoder returned ${vectors.length} embeddings for ${texts.length} texts.`,
+      );
+    const dims = vectors[0]?.length ?? 0;
+    vectors.forEach((v, i) => {
+      if (v.length === 0 || v.length !== dims)
+        throw new LabelingError(
+          `The encoder gave no usable embedding for text ${i + 1} (“${(texts[i] ?? "").slice(0, 40)}”).`,
+        );
+    });
+    return vectors;
+  };
 }
 
 /** Few-shot: cosine similarity to each label's centroid of example embeddings. */
@@ -59,11 +62,10 @@ export function centroidScorer(
   labels: readonly number[],
   k: number,
 ): Scorer {
-  const dims = examples[0]?.length ?? 0;
   const centroids = Array.from({ length: k }, (_, c) => {
     const members = examples.filter((_, i) => labels[i] === c);
     if (members.length === 0) throw new RangeError(`label ${c + 1} has no examples`);
-    return mean(members, dims);
+    return mean(members);
   });
   return zeroShotScorer(centroids);
 }
@@ -153,6 +155,7 @@ export function createLocalLabeler(
 ): ChatProvider {
   const names = task.labels.map((l) => l.name);
   const batchSize = options.batchSize ?? 16;
+  const embedChecked = checkedEmbed(embed);
   let pending: { text: string; resolve: (v: Vector) => void; reject: (e: unknown) => void }[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -160,7 +163,7 @@ export function createLocalLabeler(
     while (pending.length > 0) {
       const batch = pending.slice(0, batchSize);
       pending = pending.slice(batchSize);
-      embed(batch.map((p) => p.text)).then(
+      embedChecked(batch.map((p) => p.text)).then(
         (vectors) => {
           batch.forEach((p, i) => {
             const v = vectors[i];
@@ -188,7 +191,13 @@ export function createLocalLabeler(
     async complete(request) {
       const user = request.messages.filter((m) => m.role === "user").at(-1);
       const vector = await embedOne(user ? messageText(user) : "");
-      const label = names[argmax(scorer(vector))] ?? "";
+      const best = argmax(scorer(vector));
+      if (best < 0)
+        throw new ProviderError(
+          "The text's embedding is all zeros, so no label is closer than another.",
+          "fatal",
+        );
+      const label = names[best] ?? "";
       const content =
         task.mode === "single" ? JSON.stringify({ label }) : JSON.stringify({ labels: [label] });
       if (!parseAnswer(content, task))

@@ -5,8 +5,11 @@
  * connections, re-asks on invalid answers, cancellation, a response cache,
  * and a store that receives each item's result as soon as it is final. Items
  * already in the store are skipped, so a crashed or cancelled job resumes
- * without losing or repeating work. A rejected key (401) or an unknown model
- * pauses the job with a message; nothing is lost.
+ * without losing or repeating work. Every request is logged before it is
+ * sent and every reply as soon as it is in, so the requests and tokens of a
+ * run that crashed are still counted. A rejected key (401), an unknown model
+ * or a server that cannot be reached pauses the job with a message; nothing
+ * is lost. Items flagged after transient failures can be retried.
  */
 import { majorityVote, parseAnswer } from "./answer";
 import {
@@ -18,7 +21,14 @@ import {
 } from "./pacing";
 import { buildMessages, responseSchema, type ChatMessage } from "./prompt";
 import { ProviderError, type ChatProvider, type ChatReply, type Usage } from "./provider";
-import { cacheKey, type ItemResult, type ResponseCache, type ResultStore } from "./store";
+import {
+  cacheKey,
+  logTotals,
+  type FlagCause,
+  type ItemResult,
+  type ResponseCache,
+  type ResultStore,
+} from "./store";
 import { LabelingError, validateTask, type LabelItem, type TaskSpec } from "./task";
 
 export interface JobOptions {
@@ -38,6 +48,13 @@ export interface JobOptions {
   backoff?: BackoffOptions;
   /** Input tokens allowed per request (the context window); longer texts are truncated and noted. */
   maxInputTokens?: number;
+  /**
+   * Which flagged items of an earlier run are asked again: "transient" (the
+   * server kept failing), "all" (invalid answers too), or none (default).
+   */
+  retryFlagged?: "transient" | "all";
+  /** Failures with no answer from the server (refused, unreachable, timed out) before the job stops early (default 3). */
+  unreachableAfter?: number;
   signal?: AbortSignal;
   random?: () => number;
   sleep?: Sleep;
@@ -60,11 +77,15 @@ export interface RetryEvent {
   attempt: number;
   delayMs: number;
   reason: string;
+  /** Requests waiting to be retried, this one included. */
+  retrying: number;
 }
 
 export interface JobSummary {
-  /** "done": every item has a result; "cancelled": stopped by the signal; "paused": the provider refused (see message). */
+  /** "done": every item has a result; "cancelled": stopped by the signal; "paused": the provider refused or could not be reached (see message). */
   status: "done" | "cancelled" | "paused";
+  /** Why a paused job stopped: "auth" (key rejected), "model" (unknown model), "unreachable" (no answer from the server). */
+  cause?: "auth" | "model" | "unreachable";
   message: string;
   results: ItemResult[];
   progress: JobProgress;
@@ -119,7 +140,12 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     if (ids.has(item.id)) throw new LabelingError(`The item id “${item.id}” appears twice.`);
     ids.add(item.id);
   }
-  const previous = (await store.load()).filter((r) => ids.has(r.id));
+  const retry = (r: ItemResult): boolean =>
+    r.status === "flagged" &&
+    (options.retryFlagged === "all" ||
+      (options.retryFlagged === "transient" && (r.flag ?? "transient") === "transient"));
+  const previous = (await store.load()).filter((r) => ids.has(r.id) && !retry(r));
+  const earlier = logTotals(await store.loadLog());
   const results = new Map(previous.map((r) => [r.id, r]));
   const queue = options.items.filter((item) => !results.has(item.id));
   const progress: JobProgress = {
@@ -150,6 +176,18 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
   options.signal?.addEventListener("abort", stopAll, { once: true });
   if (options.signal?.aborted) stopAll();
   let paused = "";
+  let cause: JobSummary["cause"];
+  const pause = (message: string, why: NonNullable<JobSummary["cause"]>): void => {
+    if (!paused) {
+      paused = message;
+      cause = why;
+    }
+    stopAll();
+  };
+  /** True once the server answered anything (a reply or an HTTP error). */
+  let reached = false;
+  let unanswered = 0;
+  const unreachableAfter = options.unreachableAfter ?? 3;
   const rpm = options.requestsPerMinute
     ? new RateLimiter(options.requestsPerMinute, options.now, wait)
     : null;
@@ -170,7 +208,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     messages: ChatMessage[],
     tokens: number,
     result: ItemResult,
-  ): Promise<void> {
+  ): Promise<FlagCause | null> {
     const key = cache
       ? await cacheKey({ messages, model: task.model, parameters: task.parameters, schema, vote })
       : "";
@@ -178,7 +216,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     if (hit) {
       result.raw[vote] = hit.content;
       result.votes[vote] = parseAnswer(hit.content, task);
-      return;
+      return null;
     }
     let failures = 0;
     let invalid = 0;
@@ -189,6 +227,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
       let reply: ChatReply;
       try {
         result.requests++;
+        await store.log({ id: item.id, vote, kind: "sent" });
         reply = await guarded((signal) =>
           provider.complete(
             { model: task.model, messages, parameters: task.parameters, schema },
@@ -199,10 +238,21 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
         if (stopped()) throw new Stop();
         const failure =
           error instanceof ProviderError ? error : new ProviderError(String(error), "retry");
+        if (failure.status !== undefined) reached = true;
         if (failure.kind === "auth" || (failure.kind === "fatal" && failure.status === 404)) {
-          paused ||= failure.message;
-          stopAll();
+          pause(failure.message, failure.kind === "auth" ? "auth" : "model");
           throw new Stop();
+        }
+        if (failure.kind === "retry" && failure.status === undefined && !reached) {
+          unanswered++;
+          if (unanswered >= unreachableAfter) {
+            pause(
+              `${failure.message} ${unanswered} requests got no answer at all, so the job stopped early instead of retrying for minutes. ` +
+                "Check the base URL (OpenAI's is https://api.openai.com/v1), that the server is running, and this device's network. The job is paused; nothing is lost.",
+              "unreachable",
+            );
+            throw new Stop();
+          }
         }
         if (failure.kind === "fatal" || failures >= maxRetries) {
           result.raw[vote] = "";
@@ -210,18 +260,19 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
           result.notes.push(
             `vote ${vote + 1}: ${failure.message} (after ${failures + 1} attempts)`,
           );
-          return;
+          return failure.kind === "fatal" ? "fatal" : "transient";
         }
         const delayMs = backoffDelay(failures, options.backoff ?? {}, random, failure.retryAfterMs);
         failures++;
+        progress.retrying++;
         options.onRetry?.({
           id: item.id,
           vote,
           attempt: failures,
           delayMs,
           reason: failure.message,
+          retrying: progress.retrying,
         });
-        progress.retrying++;
         try {
           await guarded((signal) => wait(delayMs, signal));
         } catch {
@@ -231,19 +282,21 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
         }
         continue;
       }
+      reached = true;
       addUsage(result.usage, reply.usage);
       addUsage(progress.usage, reply.usage);
+      await store.log({ id: item.id, vote, kind: "answered", usage: reply.usage });
       result.raw[vote] = reply.content;
       const labels = parseAnswer(reply.content, task);
       if (labels) {
         result.votes[vote] = labels;
         await cache?.set(key, reply);
-        return;
+        return null;
       }
       if (invalid >= invalidRetries) {
         result.votes[vote] = null;
         result.notes.push(`vote ${vote + 1}: no valid label after ${invalid + 1} answers`);
-        return;
+        return "invalid";
       }
       invalid++;
     }
@@ -251,22 +304,34 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
 
   async function labelItem(item: LabelItem): Promise<void> {
     const { messages, tokens, truncated } = fitMessages(task, item, options.maxInputTokens, count);
+    // requests and tokens of earlier runs (a crash, a retried flag) stay counted
+    const before = earlier.get(item.id);
     const result: ItemResult = {
       id: item.id,
       status: "flagged",
       labels: [],
       votes: [],
       raw: [],
-      requests: 0,
-      usage: { input: 0, cachedInput: 0, output: 0 },
+      requests: before?.requests ?? 0,
+      usage: { ...(before?.usage ?? { input: 0, cachedInput: 0, output: 0 }) },
       notes: truncated ? ["text truncated to fit the context window"] : [],
     };
-    for (let vote = 0; vote < task.votes; vote++)
-      await askVote(item, vote, messages, tokens, result);
+    const causes: FlagCause[] = [];
+    for (let vote = 0; vote < task.votes; vote++) {
+      const failed = await askVote(item, vote, messages, tokens, result);
+      if (failed) causes.push(failed);
+    }
     const valid = result.votes.filter((v): v is string[] => v !== null);
     if (valid.length > 0) {
       result.status = "labelled";
       result.labels = majorityVote(valid, task);
+    } else {
+      // transient when any vote failed for a reason that may pass
+      result.flag = causes.includes("transient")
+        ? "transient"
+        : causes.includes("fatal")
+          ? "fatal"
+          : "invalid";
     }
     if (stopped()) throw new Stop();
     await store.append(result);
@@ -303,5 +368,11 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
       : status === "cancelled"
         ? `Cancelled with ${progress.done} of ${progress.total} items done; resume to finish.`
         : `${progress.done} items: ${progress.done - progress.flagged} labelled, ${progress.flagged} flagged.`;
-  return { status, message, results: ordered, progress: { ...progress } };
+  return {
+    status,
+    ...(cause ? { cause } : {}),
+    message,
+    results: ordered,
+    progress: { ...progress },
+  };
 }

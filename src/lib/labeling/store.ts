@@ -23,14 +23,58 @@ export interface ItemResult {
   usage: Usage;
   /** Why the item is flagged, or what to know about it (e.g. its text was truncated). */
   notes: string[];
+  /**
+   * Why a flagged item has no label: "transient" (the server kept failing:
+   * 429, 5xx, timeouts; worth retrying), "invalid" (the model's answers were
+   * not a valid label), "fatal" (a request the server refused). Absent on
+   * labelled items and on results stored before this field existed.
+   */
+  flag?: FlagCause;
 }
+
+export type FlagCause = "transient" | "invalid" | "fatal";
+
+/**
+ * One line of a job's request log, written as it happens: "sent" before a
+ * request goes out, "answered" with its billed tokens as soon as a reply is
+ * in. A crash therefore loses no request and no billed reply from the count,
+ * even for an item that had no final result yet.
+ */
+export type AttemptEvent =
+  | { id: string; vote: number; kind: "sent" }
+  | { id: string; vote: number; kind: "answered"; usage: Usage | null };
 
 export interface ResultStore {
   /** Every result stored so far (one per item id; a later line for the same id wins). */
   load(): Promise<ItemResult[]>;
   append(result: ItemResult): Promise<void>;
-  /** Forgets every result (start over). */
+  /** Records a request or a reply (see AttemptEvent). */
+  log(event: AttemptEvent): Promise<void>;
+  /** Every request and reply logged so far. */
+  loadLog(): Promise<AttemptEvent[]>;
+  /** Forgets every result and the log (start over). */
   clear(): Promise<void>;
+}
+
+/** Requests and billed tokens per item id, summed from a log. */
+export function logTotals(
+  events: readonly AttemptEvent[],
+): Map<string, { requests: number; usage: Usage }> {
+  const out = new Map<string, { requests: number; usage: Usage }>();
+  for (const e of events) {
+    let entry = out.get(e.id);
+    if (!entry) {
+      entry = { requests: 0, usage: { input: 0, cachedInput: 0, output: 0 } };
+      out.set(e.id, entry);
+    }
+    if (e.kind === "sent") entry.requests++;
+    else if (e.usage) {
+      entry.usage.input += e.usage.input;
+      entry.usage.cachedInput += e.usage.cachedInput;
+      entry.usage.output += e.usage.output;
+    }
+  }
+  return out;
 }
 
 export interface ResponseCache {
@@ -41,17 +85,26 @@ export interface ResponseCache {
 /** A store in memory (tests, throwaway runs). */
 export function memoryStore(initial: readonly ItemResult[] = []): ResultStore & {
   results: ItemResult[];
+  events: AttemptEvent[];
 } {
   const results = [...initial];
+  const events: AttemptEvent[] = [];
   return {
     results,
+    events,
     load: () => Promise.resolve(dedupeResults(results)),
     append: (result) => {
       results.push(structuredClone(result));
       return Promise.resolve();
     },
+    log: (event) => {
+      events.push(structuredClone(event));
+      return Promise.resolve();
+    },
+    loadLog: () => Promise.resolve([...events]),
     clear: () => {
       results.length = 0;
+      events.length = 0;
       return Promise.resolve();
     },
   };
@@ -86,12 +139,19 @@ export async function cacheKey(parts: unknown): Promise<string> {
 
 /** Parses stored JSONL text: skips blank and broken lines (a crash mid-write leaves at most the last one broken). */
 export function parseResultLines(text: string): ItemResult[] {
+  return parseStoreLines(text).results;
+}
+
+/** Results and log events from JSONL text (log lines are {"event": …}). */
+export function parseStoreLines(text: string): { results: ItemResult[]; events: AttemptEvent[] } {
   const out: ItemResult[] = [];
+  const events: AttemptEvent[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
-      const value = JSON.parse(line) as Partial<ItemResult>;
-      if (
+      const value = JSON.parse(line) as Partial<ItemResult> & { event?: AttemptEvent };
+      if (value.event && typeof value.event.id === "string") events.push(value.event);
+      else if (
         typeof value.id === "string" &&
         (value.status === "labelled" || value.status === "flagged")
       )
@@ -100,5 +160,5 @@ export function parseResultLines(text: string): ItemResult[] {
       // an incomplete last line from a crash: the item is simply redone
     }
   }
-  return dedupeResults(out);
+  return { results: dedupeResults(out), events };
 }

@@ -81,12 +81,24 @@ export function validateTask(task: TaskSpec): TaskSpec {
       throw new LabelingError(`Up to k themes: k must be from 1 to ${labels.length}.`);
   }
   if (!task.model.trim()) throw new LabelingError("Choose a model.");
+  const t = task.parameters.temperature;
+  if (t !== undefined && (!Number.isFinite(t) || t < 0 || t > 2))
+    throw new LabelingError(`The temperature must be a number from 0 to 2, not ${String(t)}.`);
   const names = new Set(labels.map((l) => l.name));
   for (const example of task.examples)
     for (const name of example.labels)
       if (!names.has(name.trim()))
         throw new LabelingError(`A few-shot example has the unknown label “${name}”.`);
   return { ...task, labels, model: task.model.trim() };
+}
+
+/**
+ * The temperature used when none is given: 0 for one vote (the most likely
+ * answer), 1 for several, since at 0 every vote repeats the same answer and
+ * their agreement means nothing while the cost multiplies.
+ */
+export function defaultTemperature(votes: number): number {
+  return votes > 1 ? 1 : 0;
 }
 
 /** The highest number of labels an answer may carry. */

@@ -4,6 +4,7 @@
  * The first `rows` items are labelled; the gold-labelled rows after them are
  * the pool for few-shot examples and local training.
  */
+import { splitDataset, type PoolRow } from "@/lib/labeling/job";
 import { datasetFromTable, type Table } from "@/lib/labeling/table";
 import { LabelingError, type LabelItem } from "@/lib/labeling/task";
 import {
@@ -20,7 +21,7 @@ export interface Selection {
   name: string;
   items: LabelItem[];
   gold: Map<string, string>;
-  pool: { text: string; label: string }[];
+  pool: PoolRow[];
   skipped: number;
 }
 
@@ -165,18 +166,8 @@ export class DataPanel {
             ? " (label larger files with npm run label or the Batch API export)."
             : "."),
       );
-    const items = dataset.items.slice(0, rows);
-    const gold = new Map(
-      items.flatMap((item) => {
-        const g = dataset.gold.get(item.id);
-        return g === undefined ? [] : [[item.id, g] as [string, string]];
-      }),
-    );
-    const pool = dataset.items.slice(rows).flatMap((item) => {
-      const label = dataset.gold.get(item.id);
-      return label === undefined ? [] : [{ text: item.text, label }];
-    });
-    return { name: this.name, items, gold, pool, skipped: dataset.skipped };
+    const { items, gold, pool } = splitDataset(dataset, rows);
+    return { name: this.name, items, gold: new Map(gold), pool, skipped: dataset.skipped };
   }
 
   /** One line about the data, or the problem with the current choice. */

@@ -11,6 +11,7 @@ export const FORM_FIELDS = [
   "k",
   "shots",
   "votes",
+  "temperature",
   "rows",
   "method",
   "base-url",

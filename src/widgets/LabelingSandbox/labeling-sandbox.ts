@@ -4,14 +4,31 @@
  * stored as it arrives, a running job resumed after a reload, Start over
  * forgetting it. The panels and views are in the files beside this one.
  */
-import { formatDollars, resultsCost } from "@/lib/labeling/cost";
+import { actualCost, formatDollars, priceFor } from "@/lib/labeling/cost";
 import { importBatchResults } from "@/lib/labeling/exports";
 import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
+import {
+  clearCurrentJob,
+  finishedRuns,
+  forgetRun,
+  idbJobStore,
+  loadCurrentJob,
+  saveCurrentJob,
+} from "@/lib/labeling/idb-jobs";
+import {
+  createJob,
+  jobSpend,
+  runLabelingJob,
+  selectExamples,
+  type JobRecord,
+  type LocalMethod,
+  type ProviderSettings,
+} from "@/lib/labeling/job";
+import type { Usage } from "@/lib/labeling/provider";
 import { evaluationReport } from "@/lib/labeling/report";
-import { runJob } from "@/lib/labeling/runner";
 import type { ItemResult } from "@/lib/labeling/store";
 import {
-  examplesFromRows,
+  defaultTemperature,
   LabelingError,
   parseLabelLines,
   validateTask,
@@ -26,17 +43,6 @@ import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";
 import { PRICES, renderPreview, showProblem } from "./prompt-preview";
 import { downloadBatch, downloadFineTune, downloadResults } from "./downloads";
 import { renderEvaluation } from "./evaluation-view";
-import {
-  clearCurrentJob,
-  finishedRuns,
-  forgetRun,
-  jobId,
-  loadCurrentJob,
-  saveCurrentJob,
-  type JobRecord,
-  type LocalMethod,
-  type ProviderSettings,
-} from "./job-store";
 import { storedKey, storeKey } from "@/scripts/api-key";
 import { apiProvider, localProvider } from "./providers";
 import { resultsTable } from "./results-table";
@@ -64,12 +70,20 @@ class LabelingSandbox extends LabWidget {
   #running: Promise<void> | null = null;
   /** Finished runs the current one can be compared with. */
   #runs: Awaited<ReturnType<typeof finishedRuns>> = [];
+  /** Requests and tokens of the job before this run (unfinished items' too, from the request log). */
+  #spentBefore: { requests: number; usage: Usage } = {
+    requests: 0,
+    usage: { input: 0, cachedInput: 0, output: 0 },
+  };
+  /** This run's tokens so far. */
+  #spentNow: Usage = { input: 0, cachedInput: 0, output: 0 };
 
   /** Runs one action on the job at a time; a second press while one runs does nothing. */
   async #exclusive(work: () => Promise<void>): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
     this.el("run", HTMLButtonElement).disabled = true;
+    this.el("retry-flagged", HTMLButtonElement).disabled = true;
     this.el("import-batch", HTMLInputElement).disabled = true;
     const running = work();
     this.#running = running;
@@ -80,7 +94,19 @@ class LabelingSandbox extends LabWidget {
       this.#busy = false;
       this.el("run", HTMLButtonElement).disabled = false;
       this.el("import-batch", HTMLInputElement).disabled = false;
+      this.#syncRetry();
     }
+  }
+
+  /** Retry flagged is offered when the finished job has items flagged after server failures. */
+  #syncRetry(): void {
+    const job = this.#job;
+    const retryable = [...this.#results.values()].filter(
+      (r) => r.status === "flagged" && (r.flag ?? "transient") === "transient",
+    ).length;
+    const button = this.el("retry-flagged", HTMLButtonElement);
+    button.disabled = this.#busy || job?.status !== "done" || retryable === 0;
+    button.textContent = retryable > 0 ? `Retry ${retryable} flagged` : "Retry flagged";
   }
 
   protected async setup(): Promise<void> {
@@ -138,7 +164,7 @@ class LabelingSandbox extends LabWidget {
     if (!this.#data.table) return;
     for (const name of COLUMN_FIELDS) {
       const select = this.el(name, HTMLSelectElement);
-      const value = job.form[name];
+      const value = job.form?.[name];
       if (value !== undefined && [...select.options].some((o) => o.value === value))
         select.value = value;
     }
@@ -170,6 +196,7 @@ class LabelingSandbox extends LabWidget {
       "k",
       "shots",
       "votes",
+      "temperature",
       "model",
       "method",
     ])
@@ -205,6 +232,10 @@ class LabelingSandbox extends LabWidget {
     });
     this.el("run", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => this.#exclusive(() => this.#run()));
+    });
+    this.el("retry-flagged", HTMLButtonElement).addEventListener("click", () => {
+      const job = this.#job;
+      if (job) void this.guard(() => this.#exclusive(() => this.#execute(job, "transient")));
     });
     this.el("cancel", HTMLButtonElement).addEventListener("click", () => {
       this.#abort?.abort();
@@ -290,28 +321,30 @@ class LabelingSandbox extends LabWidget {
     const num = (name: string): number => Number(this.el(name, HTMLInputElement).value);
     const labels = parseLabelLines(this.el("labels", HTMLTextAreaElement).value);
     const shots = num("shots");
-    if (!Number.isInteger(shots) || shots < 0 || shots > 10)
-      throw new LabelingError("Examples per label must be from 0 to 10.");
     const api = forceApi || this.#providerKind() === "api";
     const method = this.el("method", HTMLSelectElement).value as LocalMethod;
     const mode = this.el("mode", HTMLSelectElement).value === "multi" ? "multi" : "single";
+    const votes = num("votes");
+    const typed = this.el("temperature", HTMLInputElement).value.trim();
+    const temperature = typed === "" ? defaultTemperature(votes) : Number(typed);
+    if (!api && votes !== 1)
+      throw new LabelingError(
+        "The offline methods give the same answer every time: set votes to 1 (votes help only with a model that samples, at a temperature above 0).",
+      );
     const task = validateTask({
       labels,
       mode,
       ...(mode === "multi" ? { maxLabels: num("k") } : {}),
       instructions: this.el("instructions", HTMLTextAreaElement).value.trim(),
       template: this.el("template", HTMLTextAreaElement).value,
-      examples:
-        shots > 0
-          ? examplesFromRows(
-              selection.pool,
-              labels.map((l) => l.name.trim()),
-              shots,
-            )
-          : [],
+      examples: selectExamples(
+        selection.pool,
+        labels.map((l) => l.name.trim()),
+        shots,
+      ),
       model: api ? this.el("model", HTMLInputElement).value : `local-${method}`,
-      parameters: { temperature: 0 },
-      votes: num("votes"),
+      parameters: api ? { temperature } : { temperature: 0 },
+      votes,
     });
     const concurrency = num("concurrency");
     if (api && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32))
@@ -355,7 +388,7 @@ class LabelingSandbox extends LabWidget {
   }
 
   #restoreForm(job: JobRecord): void {
-    const form = job.form;
+    const form = job.form ?? {};
     writeForm(this, form);
     this.el("k-field").hidden = form["mode"] !== "multi";
     this.el(
@@ -378,6 +411,7 @@ class LabelingSandbox extends LabWidget {
     const stored = await idbStore(db).load();
     db.close();
     this.#results = new Map(stored.map((r) => [r.id, r]));
+    await this.#loadSpend(job);
     this.#resultsView.setRows(job.items);
     this.#renderStats(null);
     this.#renderEvaluation();
@@ -388,12 +422,22 @@ class LabelingSandbox extends LabWidget {
       );
       return true;
     }
-    if (job.status !== "done") {
+    if (job.status === "paused" || job.status === "cancelled") {
       this.#banner(
         `${job.status === "paused" ? "Paused" : "Cancelled"}: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.${job.message ? ` ${job.message}` : ""}`,
       );
     }
     return false;
+  }
+
+  /** What the job has cost before this run, from its results and its request log. */
+  async #loadSpend(job: JobRecord): Promise<void> {
+    const db = await openLabelingDB(job.id);
+    const store = idbStore(db);
+    const [results, events] = await Promise.all([store.load(), store.loadLog()]);
+    db.close();
+    this.#spentBefore = jobSpend(results, events);
+    this.#spentNow = { input: 0, cachedInput: 0, output: 0 };
   }
 
   #banner(text: string): void {
@@ -405,29 +449,25 @@ class LabelingSandbox extends LabWidget {
   /** The job the form describes, with the results it already has (the same job resumes). */
   async #prepareJob(forceApi = false): Promise<JobRecord> {
     const { task, selection, provider } = this.#taskAndData(forceApi);
-    const definition = {
+    const created = await createJob({
       dataset: selection.name,
       task,
       provider,
       items: selection.items,
       gold: [...selection.gold],
-      pool:
-        provider.kind === "local" && (provider.method === "centroid" || provider.method === "probe")
-          ? selection.pool
-          : [],
-    };
-    const id = await jobId(definition);
+      pool: selection.pool,
+    });
+    const id = created.id;
     const changed = this.#job?.id !== id;
     if (changed) {
       const db = await openLabelingDB(id);
       this.#results = new Map((await idbStore(db).load()).map((r) => [r.id, r]));
       db.close();
     }
+    // the same job keeps its status (a finished one re-runs nothing but its retries)
     const job: JobRecord = {
-      ...definition,
-      id,
-      status: "running",
-      message: "",
+      ...created,
+      ...(this.#job?.id === id ? { status: this.#job.status } : {}),
       form: this.#formValues(),
     };
     this.#job = job;
@@ -450,7 +490,7 @@ class LabelingSandbox extends LabWidget {
     if (
       job &&
       job.status !== "done" &&
-      (this.#data.table === null || sameForm(job.form, this.#formValues()))
+      (this.#data.table === null || sameForm(job.form ?? {}, this.#formValues()))
     ) {
       await this.#execute(job);
       return;
@@ -477,9 +517,13 @@ class LabelingSandbox extends LabWidget {
     }
     db.close();
     const missing = job.items.length - this.#results.size;
-    job.status = missing === 0 ? "done" : "paused";
-    job.message = missing === 0 ? "" : `${missing} items have no result in the batch output.`;
-    await saveCurrentJob(job);
+    const imported_: JobRecord = {
+      ...job,
+      status: missing === 0 ? "done" : "paused",
+      message: missing === 0 ? "" : `${missing} items have no result in the batch output.`,
+    };
+    this.#job = imported_;
+    await saveCurrentJob(imported_);
     this.#renderStats(0);
     this.#renderEvaluation();
     this.#banner(
@@ -492,20 +536,18 @@ class LabelingSandbox extends LabWidget {
   }
 
   /** Runs a job to its end, cancellation or pause; holds a lock so a second tab cannot run it too. */
-  async #execute(job: JobRecord): Promise<void> {
+  async #execute(job: JobRecord, retryFlagged?: "transient"): Promise<void> {
     const api = job.provider.kind === "api";
     const key = this.el("key", HTMLInputElement).value.trim();
     if (api && !key) {
-      job.status = "paused";
-      job.message = "";
-      await saveCurrentJob(job);
+      if (job.status === "new") await saveCurrentJob(job);
       throw new LabelingError(
         "Paste your API key in step 3 (it stays in this browser), then press Label.",
       );
     }
     const locks = (navigator as { locks?: LockManager }).locks;
     if (!locks) {
-      await this.#executeLocked(job, key);
+      await this.#executeLocked(job, key, retryFlagged);
       return;
     }
     await locks.request(`llmlab-labeling:${job.id}`, { ifAvailable: true }, async (lock) => {
@@ -513,18 +555,18 @@ class LabelingSandbox extends LabWidget {
         throw new LabelingError(
           "This job is running in another tab of this browser: follow it there, or close that tab and press Label here (nothing is lost).",
         );
-      await this.#executeLocked(job, key);
+      await this.#executeLocked(job, key, retryFlagged);
     });
   }
 
-  async #executeLocked(job: JobRecord, key: string): Promise<void> {
-    const api = job.provider.kind === "api";
+  async #executeLocked(start: JobRecord, key: string, retryFlagged?: "transient"): Promise<void> {
+    let job = start;
     const abort = new AbortController();
     this.#abort = abort;
     this.#setRunning(true);
     /** False once the learner started over or another job replaced this one. */
-    const current = (): boolean => this.#job === job && !abort.signal.aborted;
-    let db: IDBDatabase | null = null;
+    const current = (): boolean => this.#job?.id === job.id && !abort.signal.aborted;
+    let store: Awaited<ReturnType<typeof idbJobStore>> | null = null;
     let cacheDb: IDBDatabase | null = null;
     try {
       this.#note = "";
@@ -547,10 +589,8 @@ class LabelingSandbox extends LabWidget {
         this.hideLoading();
       }
       if (!current()) return;
-      job.status = "running";
-      job.message = "";
-      await saveCurrentJob(job);
-      db = await openLabelingDB(job.id);
+      await this.#loadSpend(job);
+      store = await idbJobStore(job.id);
       // one cache per server: the same model name elsewhere is another model
       cacheDb =
         job.provider.kind === "api"
@@ -558,32 +598,35 @@ class LabelingSandbox extends LabWidget {
           : null;
       this.#started = performance.now();
       this.#doneAtStart = this.#results.size;
+      if (retryFlagged)
+        this.#doneAtStart -= [...this.#results.values()].filter(
+          (r) => r.status === "flagged" && (r.flag ?? "transient") === "transient",
+        ).length;
       let retrying = 0;
-      const summary = await runJob({
-        task: job.task,
-        items: job.items,
+      const { record, summary } = await runLabelingJob(job, store, {
         provider,
-        store: idbStore(db),
         ...(cacheDb ? { cache: idbCache(cacheDb) } : {}),
         concurrency: job.provider.kind === "api" ? job.provider.concurrency : 16,
-        ...(api ? { maxInputTokens: MAX_INPUT_TOKENS } : {}),
+        ...(job.provider.kind === "api" ? { maxInputTokens: MAX_INPUT_TOKENS } : {}),
+        ...(retryFlagged ? { retryFlagged } : {}),
         signal: abort.signal,
         onResult: (result, progress) => {
-          if (this.#job !== job) return;
+          if (this.#job?.id !== job.id) return;
           this.#results.set(result.id, result);
+          this.#spentNow = progress.usage;
           retrying = progress.retrying;
           this.#scheduleStats(retrying);
         },
-        onRetry: () => {
-          retrying++;
+        onRetry: (event) => {
+          retrying = event.retrying;
           this.#scheduleStats(retrying);
         },
       });
-      if (this.#job !== job) return; // started over: nothing to show or keep
+      job = record;
+      if (this.#job?.id !== job.id) return; // started over: nothing to show or keep
+      this.#job = job;
       for (const r of summary.results) this.#results.set(r.id, r);
-      job.status = summary.status;
-      job.message = summary.status === "paused" ? summary.message : "";
-      await saveCurrentJob(job);
+      await this.#loadSpend(job);
       clearTimeout(this.#statsFrame);
       this.#statsFrame = 0;
       this.#renderStats(0);
@@ -591,8 +634,12 @@ class LabelingSandbox extends LabWidget {
       await this.#refreshRuns();
       this.dataset["runs"] = String(Number(this.dataset["runs"] ?? 0) + 1);
       const flagged = [...this.#results.values()].filter((r) => r.status === "flagged").length;
-      if (summary.status === "paused") this.showError(summary.message);
-      else if (summary.status === "cancelled")
+      if (summary.status === "paused") {
+        this.#banner(
+          `Stopped: ${this.#results.size} of ${job.items.length} done. ${summary.message}`,
+        );
+        this.showError(summary.message);
+      } else if (summary.status === "cancelled")
         this.#banner(
           `Cancelled: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.`,
         );
@@ -602,14 +649,19 @@ class LabelingSandbox extends LabWidget {
         );
     } catch (error) {
       // a failed run is paused, not left "running" (a reload would only fail again)
-      if (this.#job === job) {
-        job.status = "paused";
-        job.message = error instanceof Error ? error.message : String(error);
-        await saveCurrentJob(job).catch(() => undefined);
+      if (this.#job?.id === job.id) {
+        const message = error instanceof Error ? error.message : String(error);
+        const paused: JobRecord = {
+          ...job,
+          status: job.status === "new" ? "new" : "paused",
+          message,
+        };
+        this.#job = paused;
+        await saveCurrentJob(paused).catch(() => undefined);
       }
       throw error;
     } finally {
-      db?.close();
+      store?.close();
       cacheDb?.close();
       this.#abort = null;
       this.#setRunning(false);
@@ -642,7 +694,9 @@ class LabelingSandbox extends LabWidget {
     progress.value = done;
     const seconds = (performance.now() - this.#started) / 1000;
     const rate = this.#started && seconds > 0 ? (done - this.#doneAtStart) / seconds : 0;
-    const spent = resultsCost(results, job.task.model, PRICES);
+    // the request log counts what unfinished items cost too (a crash, a pause)
+    const price = priceFor(job.task.model, PRICES);
+    const spent = price ? actualCost([this.#spentBefore.usage, this.#spentNow], price) : null;
     const parts = [
       `${done.toLocaleString("en")} of ${job.items.length.toLocaleString("en")} done`,
       `${flagged} flagged`,
@@ -659,6 +713,7 @@ class LabelingSandbox extends LabWidget {
     this.el("export-finetune", HTMLButtonElement).disabled =
       job.gold.length + job.pool.length === 0;
     this.#resultsView.refresh();
+    this.#syncRetry();
   }
 
   /** Lists the finished runs this job can be compared with (step 5). */

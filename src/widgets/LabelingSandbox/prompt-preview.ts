@@ -39,9 +39,22 @@ export async function renderPreview(
   const { estimateTaskCost } = await import("@/lib/labeling/estimate");
   if (!current()) return;
   const e = estimateTaskCost(task, items, PRICES);
-  cost.textContent = e.priced
-    ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`
-    : `${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens; “${task.model}” has no price in the table, so no dollar estimate.`;
+  cost.textContent =
+    (e.priced
+      ? `Estimate before any call: ${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens (counted exactly), about ${e.outputTokens.toLocaleString("en")} output tokens: ${formatDollars(e.dollars)} on ${task.model} (${formatDollars(e.batchDollars)} through the Batch API).`
+      : `${e.requests.toLocaleString("en")} requests, ${e.inputTokens.toLocaleString("en")} input tokens; “${task.model}” has no price in the table, so no dollar estimate.`) +
+    votesNote(task, e.priced ? e.dollars : null);
+}
+
+/** What votes cost, and a warning when they cannot disagree (temperature 0). */
+export function votesNote(task: TaskSpec, dollars: number | null): string {
+  if (task.votes === 1) return "";
+  const share =
+    dollars === null ? "" : ` (${formatDollars((dollars * (task.votes - 1)) / task.votes)} of it)`;
+  const base = ` ${task.votes} votes cost ${task.votes}× one answer${share}.`;
+  return (task.parameters.temperature ?? 1) === 0
+    ? `${base} At temperature 0 every vote repeats the same answer: the extra votes buy nothing, and agreement across them (α = 1) says nothing about reliability. Raise the temperature or use 1 vote.`
+    : `${base} At temperature ${String(task.parameters.temperature)} the votes can differ; their majority is the label.`;
 }
 
 /** A problem with the form, shown where the estimate goes (as the learner types). */

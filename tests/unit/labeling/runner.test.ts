@@ -10,6 +10,7 @@ import {
   type ItemResult,
   type ResultStore,
 } from "@/lib/labeling/index";
+import { jobSpend } from "@/lib/labeling/job";
 import { jsonlCache, jsonlStore } from "@/lib/labeling/node-store";
 import { startFakeOpenAI, type FakeServer, type Fault } from "./fake-openai";
 import { items, KEY, spamTask, unit } from "./helpers";
@@ -142,7 +143,7 @@ describe("runJob against the fake server", () => {
     expect(summary.status).toBe("done");
     const lines = readFileSync(path, "utf8")
       .split("\n")
-      .filter((l) => l.startsWith("{") && l.endsWith("}"))
+      .filter((l) => l.startsWith("{") && l.endsWith("}") && !l.startsWith('{"event"'))
       .map((l) => (JSON.parse(l) as ItemResult).id);
     expect(lines).toHaveLength(200);
     expect(new Set(lines).size).toBe(200);
@@ -162,6 +163,24 @@ describe("runJob against the fake server", () => {
       }
     }
     expect(inFlightTwice).toBeLessThanOrEqual(8);
+    // the cost counts what was sent and billed before the crash: every request was logged
+    // before it went out, every reply as it came in; only replies in flight at the crash
+    // (billed by the server, never received) are missing, at most one per worker
+    const resumed = jsonlStore(path);
+    const results = await resumed.load();
+    const events = await resumed.loadLog();
+    const spend = jobSpend(results, events);
+    const serverRequests = [...server.stats.requests.values()].reduce((a, b) => a + b, 0);
+    const serverBilled = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
+    expect(spend.requests).toBeGreaterThanOrEqual(serverRequests);
+    expect(spend.requests).toBeLessThanOrEqual(serverRequests + 8);
+    expect(results.reduce((n, r) => n + r.requests, 0)).toBe(spend.requests);
+    const answered = events.filter((e) => e.kind === "answered").length;
+    expect(answered).toBeLessThanOrEqual(serverBilled);
+    expect(answered).toBeGreaterThanOrEqual(serverBilled - 8);
+    expect(spend.usage.output).toBe(
+      events.reduce((n, e) => n + (e.kind === "answered" ? (e.usage?.output ?? 0) : 0), 0),
+    );
   });
 
   it("cancels, then resumes to exactly one result per item", async () => {

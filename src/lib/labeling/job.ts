@@ -1,0 +1,234 @@
+/**
+ * A labeling job as one library concept, run the same way by the
+ * LabelingSandbox, the CLI, the simulated survey and the bench: its spec
+ * (what is asked of which items, with which provider settings), its id (a
+ * hash of the spec, so the same job finds its results again), its status
+ * machine, the one rule that splits a dataset into items to label and the
+ * pool of gold rows that examples and local training come from, and the run
+ * itself over a JobStore (IndexedDB in the browser, JSONL files in Node).
+ */
+import type { Usage } from "./provider";
+import { runJob, type JobOptions, type JobSummary } from "./runner";
+import { logTotals, type AttemptEvent, type ItemResult, type ResultStore } from "./store";
+import type { Dataset } from "./table";
+import {
+  examplesFromRows,
+  LabelingError,
+  validateTask,
+  type FewShotExample,
+  type LabelItem,
+  type TaskSpec,
+} from "./task";
+
+/** The offline methods (sentence encoder; CLIP needs the hub). */
+export type LocalMethod = "zero-shot" | "centroid" | "probe" | "clip";
+
+export type ProviderSettings =
+  { kind: "local"; method: LocalMethod } | { kind: "api"; baseURL: string; concurrency: number };
+
+/** A gold-labelled row that is not being labelled: few-shot examples and local training data. */
+export interface PoolRow {
+  text: string;
+  label: string;
+}
+
+export interface JobSpec {
+  /** Where the items come from (a bundled dataset id or a file name). */
+  dataset: string;
+  task: TaskSpec;
+  provider: ProviderSettings;
+  items: LabelItem[];
+  /** Gold labels of the items, by id. */
+  gold: [string, string][];
+  /** Gold rows after the labelled ones (kept only for methods that learn from them). */
+  pool: PoolRow[];
+}
+
+export type JobStatus = "new" | "running" | "paused" | "cancelled" | "done";
+
+export interface JobRecord extends JobSpec {
+  /** A hash of the spec, so the same job reuses its results. */
+  id: string;
+  status: JobStatus;
+  /** Why the job paused, in words for the learner ("" otherwise). */
+  message: string;
+  /** What paused it, when it did (see JobSummary.cause). */
+  cause?: NonNullable<JobSummary["cause"]>;
+  /** The sandbox's form as it was when the job started (restored after a reload). */
+  form?: Record<string, string>;
+}
+
+/** Where a job lives between runs: its record and its results with their request log. */
+export interface JobStore {
+  load(): Promise<JobRecord | undefined>;
+  save(record: JobRecord): Promise<void>;
+  results: ResultStore;
+}
+
+/** The statuses a job may move to from each status. */
+export const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+  new: ["running"],
+  running: ["running", "paused", "cancelled", "done"],
+  paused: ["running"],
+  cancelled: ["running"],
+  // a finished job runs again to retry its flagged items
+  done: ["running"],
+};
+
+/** The record in its next status; throws LabelingError for a move the machine does not allow. */
+export function advance(
+  record: JobRecord,
+  to: JobStatus,
+  message = "",
+  cause?: JobRecord["cause"],
+): JobRecord {
+  if (!TRANSITIONS[record.status].includes(to))
+    throw new LabelingError(`A ${record.status} job cannot become ${to}.`);
+  const next: JobRecord = { ...record, status: to, message };
+  if (cause) next.cause = cause;
+  else delete next.cause;
+  return next;
+}
+
+/** Few-shot examples per label drawn from the items' gold labels. */
+export const MAX_EXAMPLES_PER_LABEL = 10;
+
+/**
+ * The one rule for what a job labels and learns from: the first `rows` items
+ * of the dataset are labelled; the gold-labelled items after them are the
+ * pool (few-shot examples come from its start, local methods train on it), so
+ * no item is ever both an example and labelled.
+ */
+export function splitDataset(
+  dataset: Dataset,
+  rows: number,
+): { items: LabelItem[]; gold: [string, string][]; pool: PoolRow[] } {
+  if (!Number.isInteger(rows) || rows < 1 || rows > dataset.items.length)
+    throw new LabelingError(
+      `Rows to label must be a whole number from 1 to ${dataset.items.length.toLocaleString("en")}.`,
+    );
+  const items = dataset.items.slice(0, rows);
+  const gold = items.flatMap((item) => {
+    const g = dataset.gold.get(item.id);
+    return g === undefined ? [] : [[item.id, g] as [string, string]];
+  });
+  const pool = dataset.items.slice(rows).flatMap((item) => {
+    const label = dataset.gold.get(item.id);
+    return label === undefined ? [] : [{ text: item.text, label }];
+  });
+  return { items, gold, pool };
+}
+
+/** Up to `perLabel` examples of each label from the pool, in pool order (0: zero-shot). */
+export function selectExamples(
+  pool: readonly PoolRow[],
+  labels: readonly string[],
+  perLabel: number,
+): FewShotExample[] {
+  if (!Number.isInteger(perLabel) || perLabel < 0 || perLabel > MAX_EXAMPLES_PER_LABEL)
+    throw new LabelingError(`Examples per label must be from 0 to ${MAX_EXAMPLES_PER_LABEL}.`);
+  if (perLabel === 0) return [];
+  const examples = examplesFromRows(pool, labels, perLabel);
+  const missing = labels.filter((l) => !examples.some((e) => e.labels.includes(l)));
+  if (missing.length > 0)
+    throw new LabelingError(
+      `Few-shot examples come from gold-labelled rows after the ones being labelled, and there are none for ${missing.map((m) => `“${m}”`).join(", ")}. Label fewer rows, or check the gold column and the label names.`,
+    );
+  return examples;
+}
+
+/** True when the method learns from the pool (so the job keeps it). */
+export const learnsFromPool = (provider: ProviderSettings): boolean =>
+  provider.kind === "local" && (provider.method === "centroid" || provider.method === "probe");
+
+/**
+ * A short stable id for a job spec (SHA-256 of its definition, 20 hex
+ * digits). How many requests run at once does not change the job.
+ */
+export async function jobId(spec: JobSpec): Promise<string> {
+  const { dataset, task, items, gold, pool } = spec;
+  const provider =
+    spec.provider.kind === "api" ? { kind: "api", baseURL: spec.provider.baseURL } : spec.provider;
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({ dataset, task, provider, items, gold, pool }),
+  );
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest).slice(0, 10)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+}
+
+/** A new job record for a spec (validated; the pool dropped when the method does not use it). */
+export async function createJob(spec: JobSpec): Promise<JobRecord> {
+  const task = validateTask(spec.task);
+  if (spec.provider.kind === "local" && task.votes > 1)
+    throw new LabelingError(
+      "The offline methods give the same answer every time: set votes to 1 (votes help only with a sampling model at a temperature above 0).",
+    );
+  const tidy: JobSpec = { ...spec, task, pool: learnsFromPool(spec.provider) ? spec.pool : [] };
+  return { ...tidy, id: await jobId(tidy), status: "new", message: "" };
+}
+
+/** Requests sent and tokens billed so far, finished items and unfinished ones alike. */
+export function jobSpend(
+  results: readonly ItemResult[],
+  events: readonly AttemptEvent[],
+): { requests: number; usage: Usage } {
+  const usage: Usage = { input: 0, cachedInput: 0, output: 0 };
+  let requests = 0;
+  const add = (r: number, u: Usage): void => {
+    requests += r;
+    usage.input += u.input;
+    usage.cachedInput += u.cachedInput;
+    usage.output += u.output;
+  };
+  const finished = new Set<string>();
+  for (const r of results) {
+    finished.add(r.id);
+    add(r.requests, r.usage);
+  }
+  for (const [id, t] of logTotals(events)) if (!finished.has(id)) add(t.requests, t.usage);
+  return { requests, usage };
+}
+
+export type RunOptions = Omit<JobOptions, "task" | "items" | "store">;
+
+/**
+ * Runs a job to its end, a cancellation or a pause, saving its record before
+ * (running) and after (its new status), so a crash leaves it resumable.
+ */
+export async function runLabelingJob(
+  record: JobRecord,
+  store: JobStore,
+  options: RunOptions,
+): Promise<{ record: JobRecord; summary: JobSummary }> {
+  let current = advance(record, "running");
+  await store.save(current);
+  const summary = await runJob({
+    ...options,
+    task: current.task,
+    items: current.items,
+    store: store.results,
+  });
+  current = advance(
+    current,
+    summary.status,
+    summary.status === "paused" ? summary.message : "",
+    summary.cause,
+  );
+  await store.save(current);
+  return { record: current, summary };
+}
+
+/** A job store in memory (tests, the simulated survey, throwaway runs). */
+export function memoryJobStore(results: ResultStore): JobStore & { record?: JobRecord } {
+  const store: JobStore & { record?: JobRecord } = {
+    results,
+    load: () => Promise.resolve(store.record),
+    save: (record) => {
+      store.record = structuredClone(record);
+      return Promise.resolve();
+    },
+  };
+  return store;
+}
