@@ -4,31 +4,20 @@
  *   concurrency 16: wall time, and its ratio to sequential calls. The
  *   sequential time is measured on the first 50 items and extrapolated ×20
  *   (1,000 sequential calls at 200 ms would take over 3 minutes per run);
- * - local zero-shot labeling (offline encoder + runner) items per second;
- * - the local provider's zero-shot and linear-probe accuracy on the bundled
- *   SpamAssassin sample (printed, not a measurement of speed).
+ * - local zero-shot labeling through the job code (offline encoder) items per second;
+ * - what a learner gets: each bundled set with each local method at the
+ *   sandbox's defaults, through the same job code the sandbox and the CLI run
+ *   (src/lib/labeling/node-bundled.ts), accuracy against the gold labels.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parseSpamSample } from "../src/lib/corpora/index";
-import { loadEncoder } from "../src/lib/encoder/index";
 import {
-  argmax,
-  centroidScorer,
-  createLocalLabeler,
   createOpenAIChat,
-  evaluate,
   memoryStore,
-  parseLabelLines,
   runJob,
-  trainLogisticProbe,
-  trainValidationSplit,
-  zeroShotScorer,
   type LabelItem,
   type TaskSpec,
-  type Vector,
 } from "../src/lib/labeling/index";
-import { parseCSV } from "../src/lib/labeling/table";
+import { labelBundledLocally } from "../src/lib/labeling/node-bundled";
+import { nodeEmbedder } from "../src/lib/labeling/node-encoder";
 import { BUNDLED } from "../src/widgets/LabelingSandbox/datasets";
 import { startFakeOpenAI } from "../tests/unit/labeling/fake-openai";
 import type { BenchSuite, Measurement } from "./lib/runner";
@@ -99,134 +88,43 @@ async function fakeServerRuns(): Promise<Measurement[]> {
   ];
 }
 
+/** Items per second through the job code, and what a learner gets from each bundled set and method. */
 async function localRuns(): Promise<Measurement[]> {
-  const models = fileURLToPath(new URL("../public/generated/models/", import.meta.url));
-  const encoder = await loadEncoder({ localModelPath: models });
-  const sample = parseSpamSample(
-    readFileSync(
-      fileURLToPath(new URL("../public/generated/corpora/spam-sample.json", import.meta.url)),
-    ),
-  );
-  const spamTask = task(SPAM, "use-lite");
-  const items = sample.messages.map((m) => ({ id: m.id, text: `${m.subject}\n${m.body}` }));
-  const gold = sample.messages.map((m) => m.label);
-  const embed = async (texts: string[]) =>
-    (await encoder.encode(texts)).map((e) => e.sentenceEmbedding as Vector);
-  const scorer = zeroShotScorer(await embed(SPAM.map(([, d]) => d)));
+  const embed = await nodeEmbedder();
   const rates: number[] = [];
-  const subset = items.slice(0, 200);
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
-    await runJob({
-      task: spamTask,
-      items: subset,
-      provider: createLocalLabeler(spamTask, embed, scorer),
-      store: memoryStore(),
-      concurrency: 16,
-    });
-    rates.push(subset.length / ((performance.now() - start) / 1000));
+    const result = await labelBundledLocally("spam", BUNDLED.spam, "zero-shot", embed, 200);
+    rates.push(result.results.length / ((performance.now() - start) / 1000));
   }
-  // accuracy on all 500: zero-shot, few-shot centroids and the linear probe (validation split)
-  const vectors = await embed(items.map((i) => i.text));
-  const names = SPAM.map(([n]) => n);
-  const zero = evaluate(
-    gold,
-    vectors.map((v) => names[argmax(scorer(v))] ?? null),
-    names,
-  );
-  const split = trainValidationSplit(items.length, 0.2, 1);
-  const y = gold.map((g) => names.indexOf(g));
-  const trainX = split.train.map((i) => vectors[i] as Vector);
-  const trainY = split.train.map((i) => y[i] as number);
-  const probe = trainLogisticProbe(trainX, trainY, 2);
-  const centroid = centroidScorer(trainX, trainY, 2);
-  const valGold = split.validation.map((i) => gold[i] as string);
-  const onVal = (s: (v: Vector) => number[]) =>
-    evaluate(
-      valGold,
-      split.validation.map((i) => names[argmax(s(vectors[i] as Vector))] ?? null),
-      names,
-    );
-  const probeEval = onVal(probe);
-  const centroidEval = onVal(centroid);
-  const zeroVal = onVal(scorer);
-  console.log(
-    `SpamAssassin sample (500, balanced): zero-shot accuracy ${zero.accuracy.toFixed(3)} (macro F1 ${zero.macroF1.toFixed(3)}, κ ${zero.kappa.toFixed(3)}) on all 500; ` +
-      `on the 100-item validation split: zero-shot ${zeroVal.accuracy.toFixed(3)}, centroid (400 training examples) ${centroidEval.accuracy.toFixed(3)}, ` +
-      `linear probe ${probeEval.accuracy.toFixed(3)} (macro F1 ${probeEval.macroF1.toFixed(3)}, κ ${probeEval.kappa.toFixed(3)})`,
-  );
-  const politics = await politicsAccuracy(embed);
-  return [
-    ...politics,
+  const out: Measurement[] = [
     {
-      name: "local zero-shot (offline encoder) in Node",
+      name: "local zero-shot, 200 SpamAssassin emails through the job (offline encoder, Node)",
       unit: "count",
       values: rates.map((r) => Math.round(r)),
       target: "items/s",
     },
-    {
-      name: "SpamAssassin zero-shot accuracy ×1000 (all 500)",
-      unit: "count",
-      values: [Math.round(zero.accuracy * 1000)],
-    },
-    {
-      name: "SpamAssassin linear-probe accuracy ×1000 (validation 100)",
-      unit: "count",
-      values: [Math.round(probeEval.accuracy * 1000)],
-    },
   ];
-}
-
-/**
- * The sandbox's default dataset with its default codebook (what a learner
- * gets on pressing Label): zero-shot on all 300 sentences and on the first 40
- * (the default rows), and the linear probe on a seeded validation split.
- */
-async function politicsAccuracy(
-  embed: (texts: string[]) => Promise<Vector[]>,
-): Promise<Measurement[]> {
-  const table = parseCSV(
-    readFileSync(
-      fileURLToPath(new URL("../public/generated/labeling/politics.csv", import.meta.url)),
-      "utf8",
-    ),
-  );
-  const labels = parseLabelLines(BUNDLED.politics.codebook.labels);
-  const names = labels.map((l) => l.name);
-  const gold = table.rows.map((r) => r["label"] ?? "");
-  const vectors = await embed(table.rows.map((r) => `Text: ${r["text"] ?? ""}`));
-  const scorer = zeroShotScorer(await embed(labels.map((l) => l.description)));
-  const predicted = vectors.map((v) => names[argmax(scorer(v))] ?? null);
-  const all = evaluate(gold, predicted, names);
-  const first = evaluate(gold.slice(0, 40), predicted.slice(0, 40), names);
-  const split = trainValidationSplit(vectors.length, 0.2, 1);
-  const y = gold.map((g) => names.indexOf(g));
-  const probe = trainLogisticProbe(
-    split.train.map((i) => vectors[i] as Vector),
-    split.train.map((i) => y[i] as number),
-    names.length,
-  );
-  const probeEval = evaluate(
-    split.validation.map((i) => gold[i] as string),
-    split.validation.map((i) => names[argmax(probe(vectors[i] as Vector))] ?? null),
-    names,
-  );
-  console.log(
-    `Politics sample (300, SOTU vs Moby Dick): zero-shot accuracy ${all.accuracy.toFixed(3)} (κ ${all.kappa.toFixed(3)}) on all 300, ` +
-      `${first.accuracy.toFixed(3)} on the first 40 (the sandbox's default); linear probe ${probeEval.accuracy.toFixed(3)} on a 60-item validation split`,
-  );
-  return [
-    {
-      name: "politics zero-shot accuracy ×1000 (all 300)",
-      unit: "count",
-      values: [Math.round(all.accuracy * 1000)],
-    },
-    {
-      name: "politics linear-probe accuracy ×1000 (validation 60)",
-      unit: "count",
-      values: [Math.round(probeEval.accuracy * 1000)],
-    },
-  ];
+  // the sandbox's defaults: the codebook's first rows labelled, the rest the pool
+  for (const name of ["politics", "spam"] as const)
+    for (const method of ["zero-shot", "centroid", "probe"] as const) {
+      const run = await labelBundledLocally(name, BUNDLED[name], method, embed);
+      const e = run.report.evaluation;
+      console.log(
+        `${name}, ${method}, first ${run.record.items.length} rows: accuracy ${e ? e.accuracy.toFixed(3) : "–"}` +
+          (e ? ` (κ ${e.kappa.toFixed(3)})` : "") +
+          (run.validationAccuracy !== undefined
+            ? `; probe validation ${run.validationAccuracy.toFixed(3)}`
+            : ""),
+      );
+      if (e)
+        out.push({
+          name: `${name} ${method} accuracy ×1000 (the sandbox's first ${run.record.items.length} rows)`,
+          unit: "count",
+          values: [Math.round(e.accuracy * 1000)],
+        });
+    }
+  return out;
 }
 
 export const suite: BenchSuite = {
