@@ -364,6 +364,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     `Requests sent: ${spend.requests}` +
       (price
         ? `; actual cost from reported usage: ${formatDollars(actualCost([spend.usage], price))}`
+        : "") +
+      (spend.unanswered
+        ? ` (${spend.unanswered} requests were in flight when a run stopped; the server may have billed them too)`
         : ""),
   );
   await report();

@@ -169,11 +169,15 @@ export async function createJob(spec: JobSpec): Promise<JobRecord> {
   return { ...tidy, id: await jobId(tidy), status: "new", message: "" };
 }
 
-/** Requests sent and tokens billed so far, finished items and unfinished ones alike. */
+/**
+ * Requests sent and tokens billed so far, finished items and unfinished ones
+ * alike; `unanswered` counts requests with no reply and no error logged (in
+ * flight when a run stopped: the server may have billed them).
+ */
 export function jobSpend(
   results: readonly ItemResult[],
   events: readonly AttemptEvent[],
-): { requests: number; usage: Usage } {
+): { requests: number; unanswered: number; usage: Usage } {
   const usage: Usage = { input: 0, cachedInput: 0, output: 0 };
   let requests = 0;
   const add = (r: number, u: Usage): void => {
@@ -182,13 +186,16 @@ export function jobSpend(
     usage.cachedInput += u.cachedInput;
     usage.output += u.output;
   };
+  const totals = logTotals(events);
+  let unanswered = 0;
+  for (const t of totals.values()) unanswered += Math.max(0, t.unanswered);
   const finished = new Set<string>();
   for (const r of results) {
     finished.add(r.id);
     add(r.requests, r.usage);
   }
-  for (const [id, t] of logTotals(events)) if (!finished.has(id)) add(t.requests, t.usage);
-  return { requests, usage };
+  for (const [id, t] of totals) if (!finished.has(id)) add(t.requests, t.usage);
+  return { requests, unanswered, usage };
 }
 
 export type RunOptions = Omit<JobOptions, "task" | "items" | "store">;

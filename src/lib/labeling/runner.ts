@@ -238,6 +238,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
         if (stopped()) throw new Stop();
         const failure =
           error instanceof ProviderError ? error : new ProviderError(String(error), "retry");
+        await store.log({ id: item.id, vote, kind: "failed" });
         if (failure.status !== undefined) reached = true;
         if (failure.kind === "auth" || (failure.kind === "fatal" && failure.status === 404)) {
           pause(failure.message, failure.kind === "auth" ? "auth" : "model");

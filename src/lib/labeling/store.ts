@@ -37,12 +37,15 @@ export type FlagCause = "transient" | "invalid" | "fatal";
 /**
  * One line of a job's request log, written as it happens: "sent" before a
  * request goes out, "answered" with its billed tokens as soon as a reply is
- * in. A crash therefore loses no request and no billed reply from the count,
- * even for an item that had no final result yet.
+ * in, "failed" when the server refused it or could not be reached. A crash
+ * therefore loses no request and no billed reply from the count, even for an
+ * item that had no final result yet; a "sent" with neither was in flight
+ * when the run stopped (the server may have billed it).
  */
 export type AttemptEvent =
   | { id: string; vote: number; kind: "sent" }
-  | { id: string; vote: number; kind: "answered"; usage: Usage | null };
+  | { id: string; vote: number; kind: "answered"; usage: Usage | null }
+  | { id: string; vote: number; kind: "failed" };
 
 export interface ResultStore {
   /** Every result stored so far (one per item id; a later line for the same id wins). */
@@ -59,16 +62,21 @@ export interface ResultStore {
 /** Requests and billed tokens per item id, summed from a log. */
 export function logTotals(
   events: readonly AttemptEvent[],
-): Map<string, { requests: number; usage: Usage }> {
-  const out = new Map<string, { requests: number; usage: Usage }>();
+): Map<string, { requests: number; unanswered: number; usage: Usage }> {
+  const out = new Map<string, { requests: number; unanswered: number; usage: Usage }>();
   for (const e of events) {
     let entry = out.get(e.id);
     if (!entry) {
-      entry = { requests: 0, usage: { input: 0, cachedInput: 0, output: 0 } };
+      entry = { requests: 0, unanswered: 0, usage: { input: 0, cachedInput: 0, output: 0 } };
       out.set(e.id, entry);
     }
-    if (e.kind === "sent") entry.requests++;
-    else if (e.usage) {
+    if (e.kind === "sent") {
+      entry.requests++;
+      entry.unanswered++;
+      continue;
+    }
+    entry.unanswered--;
+    if (e.kind === "answered" && e.usage) {
       entry.usage.input += e.usage.input;
       entry.usage.cachedInput += e.usage.cachedInput;
       entry.usage.output += e.usage.output;

@@ -71,8 +71,9 @@ class LabelingSandbox extends LabWidget {
   /** Finished runs the current one can be compared with. */
   #runs: Awaited<ReturnType<typeof finishedRuns>> = [];
   /** Requests and tokens of the job before this run (unfinished items' too, from the request log). */
-  #spentBefore: { requests: number; usage: Usage } = {
+  #spentBefore: ReturnType<typeof jobSpend> = {
     requests: 0,
+    unanswered: 0,
     usage: { input: 0, cachedInput: 0, output: 0 },
   };
   /** This run's tokens so far. */
@@ -703,7 +704,10 @@ class LabelingSandbox extends LabWidget {
       ...(retrying ? [`${retrying} retrying`] : []),
       ...(rate > 0 ? [`${rate.toFixed(1)} items/s`] : []),
       job.provider.kind === "api"
-        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)}`
+        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)}` +
+          (this.#spentBefore.unanswered
+            ? ` (and ${this.#spentBefore.unanswered} requests that were in flight when a run stopped, which the server may have billed)`
+            : "")
         : "free (local)",
     ];
     const stats = this.el("stats");

@@ -1,8 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { jobSpend } from "@/lib/labeling/job";
+import { jsonlStore } from "@/lib/labeling/node-store";
 import { runCli, type CliIO } from "../../../scripts/label";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
 import { KEY } from "./helpers";
@@ -27,6 +31,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   server.stats.requests.clear();
+  server.stats.billed.clear();
+  delete server.options.fault;
+  delete server.options.latencyMs;
 });
 
 function io(env: Record<string, string> = { OPENAI_API_KEY: KEY }): CliIO & { lines: string[] } {
@@ -164,4 +171,129 @@ describe("npm run label", () => {
       10,
     );
   });
+
+  it("labels offline with --provider local: no key, no request, the same evaluation and exports", async () => {
+    const out = join(dir, "local.jsonl");
+    const csvOut = join(dir, "local.csv");
+    const cli = io({});
+    const args = [...base(), "--provider", "local", "--rows", "20", "--method", "centroid"];
+    expect(await runCli([...args, "--out", out, "--csv", csvOut], cli)).toBe(0);
+    const text = cli.lines.join("\n");
+    expect(text).toMatch(/offline encoder, centroid \(nothing leaves this machine\)/);
+    expect(text).toMatch(/nearest class centroid of 10 labelled rows/);
+    expect(text).toMatch(/Accuracy \d\.\d{3} \(95% CI/);
+    expect(sent()).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(csvOut, "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r["label"] === "spam" || r["label"] === "ham")).toBe(true);
+    // bad choices say what is allowed
+    await expect(runCli([...base(), "--provider", "claude"], io())).rejects.toThrow(
+      /--provider must be openai or local/,
+    );
+    await expect(
+      runCli([...base(), "--provider", "local", "--method", "knn"], io()),
+    ).rejects.toThrow(/--method must be zero-shot, centroid or probe/);
+    await expect(runCli([...base(), "--provider", "local", "--votes", "3"], io())).rejects.toThrow(
+      /set votes to 1/,
+    );
+    await expect(runCli([...base(), "--few-shot", "2"], io())).rejects.toThrow(/pass --rows/);
+    await expect(runCli([...base(), "--temperature", "3"], io())).rejects.toThrow(
+      /temperature must be a number from 0 to 2/,
+    );
+    await expect(runCli([...base(), "--votes", "26"], io())).rejects.toThrow(/from 1 to 25/);
+  }, 120_000);
+
+  it("refuses to mix jobs in one results file", async () => {
+    const out = join(dir, "mixed.jsonl");
+    expect(await runCli([...base(), "--out", out, "--yes"], io())).toBe(0);
+    await expect(
+      runCli([...base(), "--out", out, "--yes", "--instructions", "Something else."], io()),
+    ).rejects.toThrow(/holds the results of another job/);
+  });
+
+  it("stops early on an unreachable server (exit 3, the cause named, nothing labelled), then --retry-flagged asks again only what failed", async () => {
+    const out = join(dir, "unreachable.jsonl");
+    const cli = io();
+    const dead = [...base().slice(0, -2), "--base-url", "http://127.0.0.1:9/v1"];
+    expect(await runCli([...dead, "--out", out, "--yes"], cli)).toBe(3);
+    const text = cli.lines.join("\n");
+    expect(text).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9\/v1/);
+    expect(text).toMatch(/Check the base URL/);
+    expect(text).not.toMatch(/Accuracy/);
+
+    // a server failing two items: they end flagged (transient); a re-run without the flag sends nothing
+    const flaky = join(dir, "flaky.jsonl");
+    server.options.fault = (id) => (id === "r1" || id === "r2" ? "500" : "ok");
+    const first = io();
+    expect(await runCli([...base(), "--out", flaky, "--yes"], first)).toBe(0);
+    expect(first.lines.join("\n")).toMatch(/28 labelled, 2 flagged/);
+    const before = sent();
+    expect(await runCli([...base(), "--out", flaky, "--yes"], io())).toBe(0);
+    expect(sent()).toBe(before);
+    delete server.options.fault;
+    const retry = io();
+    expect(await runCli([...base(), "--out", flaky, "--yes", "--retry-flagged"], retry)).toBe(0);
+    expect(sent()).toBe(before + 2);
+    expect(retry.lines.join("\n")).toMatch(/30 labelled, 0 flagged/);
+    // every request of both runs is counted: the failed attempts of r1 and r2 too
+    const store = jsonlStore(flaky);
+    expect(jobSpend(await store.load(), await store.loadLog()).requests).toBe(sent());
+  }, 60_000);
+
+  it("killed with SIGKILL mid-run and resumed: nothing lost or duplicated, every request counted", async () => {
+    const out = join(dir, "killed.jsonl");
+    server.options.latencyMs = 40;
+    const args = [...base(), "--out", out, "--yes", "--concurrency", "2"];
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("../../../scripts/label.ts", import.meta.url)),
+        ...args,
+      ],
+      { env: { ...process.env, OPENAI_API_KEY: KEY }, stdio: "ignore" },
+    );
+    const exited = new Promise<void>((resolve) =>
+      child.on("exit", () => {
+        resolve();
+      }),
+    );
+    // kill once about a third of the items are stored
+    const results = (): number =>
+      existsSync(out)
+        ? readFileSync(out, "utf8")
+            .split("\n")
+            .filter((l) => l.startsWith('{"id"')).length
+        : 0;
+    const deadline = Date.now() + 60_000;
+    while (results() < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGKILL");
+    await exited;
+    const stored = results();
+    expect(stored).toBeGreaterThanOrEqual(10);
+    expect(stored).toBeLessThan(30);
+
+    const resumed = io();
+    expect(await runCli(args, resumed)).toBe(0);
+    expect(resumed.lines.join("\n")).toMatch(new RegExp(`30 items \\(${stored} already done`));
+    const store = jsonlStore(out);
+    const final = await store.load();
+    expect(final).toHaveLength(30);
+    const lines = readFileSync(out, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith('{"id"'));
+    expect(lines).toHaveLength(30); // none duplicated
+    const spend = jobSpend(final, await store.loadLog());
+    const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
+    // every request is counted; replies in flight at the kill are the only ones unknown
+    expect(spend.requests).toBe(sent());
+    expect(spend.unanswered).toBeLessThanOrEqual(2);
+    const answered = (await store.loadLog()).filter((e) => e.kind === "answered").length;
+    expect(answered).toBeLessThanOrEqual(billed);
+    expect(billed).toBeLessThanOrEqual(answered + spend.unanswered);
+  }, 90_000);
 });
