@@ -78,7 +78,8 @@ function singleFetchCache(options: RuntimeOptions): {
   put(): Promise<void>;
 } {
   const files = new Map<string, Promise<{ bytes: Uint8Array; type: string } | null>>();
-  const base = typeof location === "undefined" ? undefined : location.href;
+  // The page's or the worker's address (none in Node).
+  const base = (globalThis as { location?: { href: string } }).location?.href;
   const localBase = base === undefined ? undefined : new URL(options.localModelPath, base).href;
   return {
     async match(request) {

@@ -6,6 +6,7 @@
  * and talk to it through createNgramClient().
  */
 import { loadCorpus } from "../corpora/index";
+import { workerScope } from "../rpc/index";
 import { readWithProgress } from "../runtime/index";
 import { buildIndex } from "./build";
 import { count } from "./count";
@@ -15,12 +16,7 @@ import type { CorpusInfo, CorpusSource, FromWorker, NgramQuery, ToWorker } from 
 import { trace } from "./trace";
 import type { NgramIndex } from "./types";
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+const scope = workerScope<ToWorker, FromWorker>();
 const loaded = new Map<string, Promise<{ index: NgramIndex; info: CorpusInfo }>>();
 
 async function download(

@@ -6,3 +6,4 @@ export {
   type TransformersEnv,
   type TransformersEnvOptions,
 } from "./transformers-env";
+export type { IDBDatabase, IDBFactory, IDBRequest, IDBTransaction } from "./indexeddb";

@@ -55,7 +55,7 @@ export function configureTransformersEnv(
   if (options.cache === "browser") {
     env.useCustomCache = false;
     env.customCache = null;
-    env.useBrowserCache = typeof caches !== "undefined";
+    env.useBrowserCache = "caches" in globalThis;
   } else {
     env.useBrowserCache = false;
     env.useCustomCache = true;

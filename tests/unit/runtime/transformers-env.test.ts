@@ -61,7 +61,7 @@ describe("configureTransformersEnv(env, options)", () => {
     expect(env.useCustomCache).toBe(false);
     expect(env.customCache).toBeNull();
     // Node has no Cache Storage: transformers.js would throw if asked to use it.
-    expect(env.useBrowserCache).toBe(typeof caches !== "undefined");
+    expect(env.useBrowserCache).toBe("caches" in globalThis);
   });
 
   it("takes an explicit thread count", () => {
