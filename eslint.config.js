@@ -15,7 +15,7 @@ import globals from "globals";
  *
  * @type {Record<string, string[] | "any">}
  */
-const LIB_ENTRY_POINTS = {
+export const LIB_ENTRY_POINTS = {
   assets: ["paths"],
   corpora: ["index"],
   embeddings: ["index"],
