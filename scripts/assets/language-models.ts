@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TrainingRecord } from "../../src/lib/lm/models";
+import type { TrainingRecord } from "../../src/lib/lm/index";
 import type { AssetStep } from "./types";
 
 export const LM_DATA = "data/lm";

@@ -6,8 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { contextView, loadEncoder, type ContextView } from "../../src/lib/encoder/index";
-import { CONTEXT_PRESETS } from "../../src/lib/encoder/context-presets";
+import {
+  CONTEXT_PRESETS,
+  contextView,
+  loadEncoder,
+  type ContextView,
+} from "../../src/lib/encoder/index";
 import type { AssetStep } from "./types";
 
 export const PRECOMPUTED = "public/generated/precomputed/contexts.json";

@@ -5,7 +5,7 @@
  * public/generated/words/.
  */
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
-import { decodeVectors } from "../../src/lib/words/format";
+import { decodeVectors } from "../../src/lib/words/index";
 import type { AssetStep } from "./types";
 
 const SOURCE = "data/glove-50k-100d.bin";

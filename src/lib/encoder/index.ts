@@ -1,5 +1,6 @@
 export { DEFAULT_MODEL, loadEncoder, type Encoder, type LoadEncoderOptions } from "./encoder";
 export { alignTokens, displayToken, wordSpans } from "./align";
+export { CONTEXT_PRESETS, contextPresetById, type ContextPreset } from "./context-presets";
 export {
   EncoderError,
   type AttentionTensor,

@@ -4,6 +4,7 @@
  * them, and hand back plain typed arrays.
  */
 import { AutoModel, AutoTokenizer, env, Tensor } from "@huggingface/transformers";
+import { configureTransformersEnv, readWithProgress } from "../runtime/index";
 import type { RawTensor } from "./outputs";
 import { EncoderError, type LoadProgress } from "./types";
 
@@ -49,21 +50,14 @@ interface ProgressInfo {
 }
 
 function configure(options: RuntimeOptions): void {
-  env.allowLocalModels = true;
-  // The site serves its own files and the browser's HTTP cache keeps them; the Cache
-  // Storage copy transformers.js would add fails for large files in private windows.
-  env.useBrowserCache = false;
-  env.useWasmCache = false;
-  env.localModelPath = options.localModelPath;
-  env.allowRemoteModels = options.allowRemote;
-  if (options.remoteHost) env.remoteHost = options.remoteHost;
-  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
-  if (options.wasmPaths && onnx.wasm) {
-    onnx.wasm.wasmPaths = { ...options.wasmPaths };
-    onnx.wasm.numThreads = 1;
-  }
-  env.useCustomCache = true;
-  env.customCache = singleFetchCache(options);
+  configureTransformersEnv(env, {
+    localModelPath: options.localModelPath,
+    allowRemote: options.allowRemote,
+    remoteHost: options.remoteHost,
+    wasmPaths: options.wasmPaths,
+    // Each file is fetched once, with progress (see singleFetchCache).
+    cache: singleFetchCache(options),
+  });
 }
 
 /** The file name a progress report shows: "onnx/model.onnx" for …/use-lite/onnx/model.onnx. */
@@ -71,32 +65,6 @@ function shortName(url: string, model: string): string {
   const at = url.indexOf(`${model}/`);
   const rest = at === -1 ? url : url.slice(at + model.length + 1);
   return rest.replace(/^resolve\/[^/]+\//, "");
-}
-
-/** Reads a response body, reporting progress when its size is known. */
-async function readWithProgress(
-  response: Response,
-  onProgress: (fraction: number | null) => void,
-): Promise<Uint8Array> {
-  const total = Number(response.headers.get("content-length")) || 0;
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onProgress(total > 0 ? Math.min(1, loaded / total) : null);
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }
 
 /**
@@ -110,7 +78,8 @@ function singleFetchCache(options: RuntimeOptions): {
   put(): Promise<void>;
 } {
   const files = new Map<string, Promise<{ bytes: Uint8Array; type: string } | null>>();
-  const base = typeof location === "undefined" ? undefined : location.href;
+  // The page's or the worker's address (none in Node).
+  const base = (globalThis as { location?: { href: string } }).location?.href;
   const localBase = base === undefined ? undefined : new URL(options.localModelPath, base).href;
   return {
     async match(request) {
@@ -133,7 +102,7 @@ function singleFetchCache(options: RuntimeOptions): {
           const response = await fetch(key);
           if (!response.ok) return null;
           const type = response.headers.get("content-type") ?? "application/octet-stream";
-          let bytes = await readWithProgress(response, (fraction) => {
+          let bytes = await readWithProgress(response, ({ fraction }) => {
             options.onProgress?.({ file, fraction, status: "progress" });
           });
           if (options.patchModel && key.endsWith(".onnx")) bytes = options.patchModel(bytes);

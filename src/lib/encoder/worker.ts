@@ -4,15 +4,11 @@
  * `new Worker(new URL("…/lib/encoder/worker.ts", import.meta.url), { type: "module" })`
  * and talk to it through createEncoderClient().
  */
+import { workerScope } from "../rpc/index";
 import { loadEncoder, type Encoder } from "./encoder";
 import { transferables, type FromWorker, type ToWorker } from "./protocol";
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+const scope = workerScope<ToWorker, FromWorker>();
 let encoder: Promise<Encoder> | null = null;
 
 function fail(id: number, error: unknown): void {

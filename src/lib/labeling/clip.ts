@@ -6,6 +6,7 @@
  * so the offline paths and the command line never load it. Wrapped as a
  * ChatProvider, the same job runner (progress, store, resume) drives it.
  */
+import { configureTransformersEnv } from "../runtime/transformers-env";
 import { argmax } from "./local";
 import { parseAnswer } from "./answer";
 import type { ChatProvider } from "./provider";
@@ -67,14 +68,13 @@ export interface ClipLoadOptions {
 export async function loadClipClassifier(options: ClipLoadOptions = {}): Promise<ClassifyImage> {
   const model = options.model ?? DEFAULT_CLIP_MODEL;
   const { env, pipeline } = await import("@huggingface/transformers");
-  env.allowRemoteModels = true;
-  env.allowLocalModels = false;
-  if (options.remoteHost) env.remoteHost = options.remoteHost;
-  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
-  if (options.wasmPaths && onnx.wasm) {
-    onnx.wasm.wasmPaths = { ...options.wasmPaths };
-    onnx.wasm.numThreads = 1;
-  }
+  configureTransformersEnv(env, {
+    localModelPath: null,
+    allowRemote: true,
+    remoteHost: options.remoteHost,
+    wasmPaths: options.wasmPaths,
+    cache: "browser",
+  });
   let classifier: (
     image: string,
     labels: string[],

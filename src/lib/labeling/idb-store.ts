@@ -3,6 +3,7 @@
  * is written in its own transaction as it arrives, so a reload resumes the
  * job with nothing lost or repeated. One database per job name.
  */
+import type { IDBDatabase, IDBFactory, IDBRequest, IDBTransaction } from "../runtime/indexeddb";
 import type { ChatReply } from "./provider";
 import type { AttemptEvent, ItemResult, ResponseCache, ResultStore } from "./store";
 
@@ -40,7 +41,7 @@ export function done(tx: IDBTransaction): Promise<void> {
 /** Opens (creating if needed) the job's database. */
 export function openLabelingDB(
   name: string,
-  factory: IDBFactory = globalThis.indexedDB,
+  factory: IDBFactory = (globalThis as unknown as { indexedDB: IDBFactory }).indexedDB,
 ): Promise<IDBDatabase> {
   // version 2 added the request log
   const open = factory.open(`labeling:${name}`, 2);

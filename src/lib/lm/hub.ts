@@ -11,6 +11,7 @@ import {
   env,
   Tensor,
 } from "@huggingface/transformers";
+import { configureTransformersEnv } from "../runtime/index";
 import { LmError } from "./errors";
 import { logitsAt, maskPosition, withMask } from "./logits";
 import type { LmKind } from "./models";
@@ -53,15 +54,13 @@ interface ProgressInfo {
 }
 
 function configure(options: HubLoadOptions): void {
-  env.allowRemoteModels = true;
-  env.allowLocalModels = false;
-  env.useBrowserCache = true;
-  if (options.remoteHost) env.remoteHost = options.remoteHost;
-  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
-  if (options.wasmPaths && onnx.wasm) {
-    onnx.wasm.wasmPaths = { ...options.wasmPaths };
-    onnx.wasm.numThreads = 1;
-  }
+  configureTransformersEnv(env, {
+    localModelPath: null,
+    allowRemote: true,
+    remoteHost: options.remoteHost,
+    wasmPaths: options.wasmPaths,
+    cache: "browser",
+  });
 }
 
 export async function loadHubLm(options: HubLoadOptions): Promise<HubLm> {

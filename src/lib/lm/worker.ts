@@ -4,18 +4,14 @@
  * Start it with `new Worker(new URL("…/lib/lm/worker.ts", import.meta.url), { type: "module" })`
  * and talk to it through createLmClient().
  */
+import { workerScope } from "../rpc/index";
 import { generate } from "./generate";
 import { loadLanguageModel, type LanguageModel } from "./language-model";
 import { layerPredictions } from "./layers";
 import { fillMask, predictNext } from "./predict";
 import type { FromLmWorker, ToLmWorker } from "./protocol";
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ToLmWorker>) => void) | null;
-  postMessage(message: FromLmWorker, transfer?: Transferable[]): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+const scope = workerScope<ToLmWorker, FromLmWorker>();
 const models = new Map<string, Promise<LanguageModel>>();
 
 function model(id: string): Promise<LanguageModel> {
@@ -52,7 +48,7 @@ async function handle(message: ToLmWorker): Promise<void> {
       const reply = { ...prediction, probabilities: new Float64Array(0) };
       scope.postMessage(
         { id, type: "prediction", prediction: reply, ms: performance.now() - start },
-        [reply.logits.buffer],
+        [reply.logits.buffer as ArrayBuffer],
       );
       return;
     }

@@ -6,6 +6,8 @@
  * and talk to it through createNgramClient().
  */
 import { loadCorpus } from "../corpora/index";
+import { workerScope } from "../rpc/index";
+import { readWithProgress } from "../runtime/index";
 import { buildIndex } from "./build";
 import { count } from "./count";
 import { infiniGram } from "./infini-gram";
@@ -14,12 +16,7 @@ import type { CorpusInfo, CorpusSource, FromWorker, NgramQuery, ToWorker } from 
 import { trace } from "./trace";
 import type { NgramIndex } from "./types";
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+const scope = workerScope<ToWorker, FromWorker>();
 const loaded = new Map<string, Promise<{ index: NgramIndex; info: CorpusInfo }>>();
 
 async function download(
@@ -29,25 +26,9 @@ async function download(
   const response = await fetch(source.url);
   if (!response.ok)
     throw new Error(`Could not load the ${source.label} (HTTP ${response.status}).`);
-  const total = Number(response.headers.get("content-length")) || 0;
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    progress(total > 0 ? Math.min(1, received / total) : null);
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return readWithProgress(response, ({ fraction }) => {
+    progress(fraction);
+  });
 }
 
 function ensure(id: number, source: CorpusSource) {

@@ -5,10 +5,11 @@
  * resolves it; a crashed worker rejects everything still waiting. Takes any
  * object with postMessage/addEventListener (a Worker), so it has no DOM needs.
  */
+import type { MessageLike } from "./worker-scope";
 
 export interface WorkerLike<In, Out> {
   postMessage(message: In): void;
-  addEventListener(type: "message", listener: (event: MessageEvent<Out>) => void): void;
+  addEventListener(type: "message", listener: (event: MessageLike<Out>) => void): void;
   addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
   terminate(): void;
 }
@@ -48,7 +49,7 @@ export function createRpc<In extends Message, Out extends Message>(
 ): Rpc<In, Out> {
   let next = 1;
   const pending = new Map<number, Pending<Out>>();
-  worker.addEventListener("message", (event: MessageEvent<Out>) => {
+  worker.addEventListener("message", (event: MessageLike<Out>) => {
     const message = event.data;
     const waiting = pending.get(message.id);
     if (!waiting) return;

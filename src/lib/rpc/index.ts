@@ -6,3 +6,4 @@ export {
   type Unsent,
   type WorkerLike,
 } from "./client";
+export { workerScope, type MessageLike, type WorkerScope } from "./worker-scope";

@@ -3,7 +3,7 @@
  * worker for the chosen model (src/scripts/encoder-workers.ts).
  */
 import type { Encoding, EncoderInfo } from "@/lib/encoder/index";
-import { isOwnModel } from "@/lib/lm/models";
+import { isOwnModel } from "@/lib/lm/index";
 import { hubIdProblem, loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 
 export { OFFLINE_MODEL };

@@ -7,11 +7,15 @@ import {
   scalePoint,
   select,
 } from "d3";
-import { contextView, type ContextView } from "@/lib/encoder/index";
+import {
+  contextPresetById,
+  contextView,
+  type ContextPreset,
+  type ContextView,
+} from "@/lib/encoder/index";
 import { loadModel, OFFLINE_MODEL } from "@/scripts/encoder-workers";
 import { chartLegend } from "@/scripts/chart-legend";
 import { LabWidget } from "@/scripts/lab-widget";
-import { contextPresetById, type ContextPreset } from "@/lib/encoder/context-presets";
 import { ASSETS } from "../../lib/assets/paths";
 
 const MAX_SENTENCES = 8;

@@ -1,36 +1,11 @@
 import { loadWordVectors, type WordVectors } from "@/lib/words/index";
 import { ASSETS } from "../../lib/assets/paths";
+import { readWithProgress } from "../../lib/runtime/index";
 
 /** Where scripts/assets/word-vectors.ts puts the GloVe file. */
 export const VECTORS_URL = ASSETS.wordVectors;
 
 let loading: Promise<WordVectors> | null = null;
-
-/** Reads a response body chunk by chunk, reporting bytes read of the total (when known). */
-async function readWithProgress(
-  response: Response,
-  onProgress: (loaded: number, total: number | null) => void,
-): Promise<Uint8Array> {
-  const total = Number(response.headers.get("content-length")) || null;
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onProgress(loaded, total);
-  }
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 
 /**
  * The GloVe vectors, fetched once per page with progress; parsing waits for
@@ -45,11 +20,11 @@ export function wordVectors(
       throw new Error(
         `Could not load the word vectors (HTTP ${response.status}). Reload the page to try again.`,
       );
-    const bytes = await readWithProgress(response, (loaded, total) => {
+    const bytes = await readWithProgress(response, ({ loaded, total, fraction }) => {
       const mb = (n: number): string => (n / 1_048_576).toFixed(1);
       onProgress(
         `Loading GloVe word vectors: ${mb(loaded)}${total ? ` / ${mb(total)}` : ""} MB…`,
-        total ? loaded / total : undefined,
+        fraction ?? undefined,
       );
     });
     onProgress("Preparing 50,000 word vectors…");

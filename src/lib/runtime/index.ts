@@ -1,0 +1,9 @@
+export { readWithProgress, type ReadProgress } from "./read-with-progress";
+export {
+  configureTransformersEnv,
+  DEFAULT_REMOTE_HOST,
+  type ModelCache,
+  type TransformersEnv,
+  type TransformersEnvOptions,
+} from "./transformers-env";
+export type { IDBDatabase, IDBFactory, IDBRequest, IDBTransaction } from "./indexeddb";
