@@ -21,8 +21,9 @@ export const LIB_ENTRY_POINTS = {
   embeddings: ["index"],
   // onnx-attention edits ONNX graphs with onnx-proto (the encoder loads it lazily).
   encoder: ["index", "onnx-attention"],
-  // LABELING: being restructured (issue 15); any path is allowed until its entry points are listed here.
-  labeling: "any",
+  // openai: the SDK; tokens and estimate: the tokenizers (about 1 MB gzip); clip: transformers.js;
+  // node: JSONL files and the encoder from disk.
+  labeling: ["index", "openai", "tokens", "estimate", "clip", "node"],
   // node: loads our models from disk (node:fs), for scripts, benches and tests.
   lm: ["index", "node"],
   ngram: ["index"],

@@ -9,15 +9,9 @@
  *   sandbox's defaults, through the same job code the sandbox and the CLI run
  *   (src/lib/labeling/node-bundled.ts), accuracy against the gold labels.
  */
-import {
-  createOpenAIChat,
-  memoryStore,
-  runJob,
-  type LabelItem,
-  type TaskSpec,
-} from "../src/lib/labeling/index";
-import { labelBundledLocally } from "../src/lib/labeling/node-bundled";
-import { nodeEmbedder } from "../src/lib/labeling/node-encoder";
+import { type LabelItem, memoryStore, runJob, type TaskSpec } from "../src/lib/labeling";
+import { createOpenAIChat } from "../src/lib/labeling/openai";
+import { labelBundledLocally, nodeEmbedder } from "../src/lib/labeling/node";
 import { BUNDLED } from "../src/widgets/LabelingSandbox/datasets";
 import { startFakeOpenAI } from "../tests/unit/labeling/fake-openai";
 import type { BenchSuite, Measurement } from "./lib/runner";

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Browser, Page } from "@playwright/test";
-import { datasetFromTable, parseCSV } from "../src/lib/labeling/table";
+import { datasetFromTable, parseCSV } from "../src/lib/labeling";
 import { MAX_FILE_BYTES } from "../src/widgets/LabelingSandbox/datasets";
 import { bigLabelingCsv } from "./lib/big-csv";
 import { launchBrowser, startPreview, type Preview } from "./lib/preview";

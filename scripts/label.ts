@@ -21,39 +21,36 @@ import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
+  actualCost,
   batchJSONL,
   buildMessages,
-  createJobsClient,
-  createOpenAIChat,
+  createJob,
   datasetFromTable,
-  estimateTaskCost,
+  defaultTemperature,
+  encoderLabeler,
+  type EncoderMethod,
   evaluationReport,
   fineTuneJSONL,
   formatDollars,
   importBatchResults,
+  jobSpend,
   LabelingError,
   parseCSV,
+  priceFor,
   priceTable,
-  resultsCSV,
-  validateTask,
-  type JobsClient,
   type PriceTable,
-  type TaskSpec,
-} from "../src/lib/labeling/index";
-import {
-  createJob,
-  jobSpend,
+  type ProviderSettings,
+  resultsCSV,
   runLabelingJob,
   selectExamples,
   splitDataset,
-  type ProviderSettings,
-} from "../src/lib/labeling/job";
-import { encoderLabeler, type EncoderMethod } from "../src/lib/labeling/local-recipe";
-import { nodeEmbedder } from "../src/lib/labeling/node-encoder";
-import { jsonlCache, jsonlJobStore } from "../src/lib/labeling/node-store";
-import { OPENAI_BASE_URL } from "../src/lib/labeling/providers/openai-embeddings";
-import { actualCost, priceFor } from "../src/lib/labeling/cost";
-import { defaultTemperature } from "../src/lib/labeling/task";
+  type TaskSpec,
+  validateTask,
+} from "../src/lib/labeling";
+import { createJobsClient, createOpenAIChat, type JobsClient } from "../src/lib/labeling/openai";
+import { estimateTaskCost } from "../src/lib/labeling/estimate";
+import { jsonlCache, jsonlJobStore, nodeEmbedder } from "../src/lib/labeling/node";
+import { OPENAI_BASE_URL } from "../src/lib/labeling/openai";
 
 export interface CliIO {
   out: (line: string) => void;

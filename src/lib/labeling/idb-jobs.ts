@@ -6,6 +6,7 @@
  * (idbStore). A job that was running when the page went away is resumed
  * from here.
  */
+import { indexedDBOf, keyRange, type IDBDatabase, type IDBRequest } from "../runtime/indexeddb";
 import { done, idbStore, openLabelingDB, request } from "./idb-store";
 import type { JobRecord, JobStore } from "./job";
 
@@ -19,7 +20,9 @@ let opened: Promise<IDBDatabase> | null = null;
 
 function database(): Promise<IDBDatabase> {
   if (!opened) {
-    const open = indexedDB.open(DB, 1);
+    const factory = indexedDBOf();
+    if (!factory) return Promise.reject(new Error("This browser keeps no IndexedDB."));
+    const open = factory.open(DB, 1);
     open.onupgradeneeded = () => {
       open.result.createObjectStore(STORE);
     };
@@ -63,7 +66,7 @@ export type FinishedRun = JobRecord & { finishedAt: number };
 /** Finished runs, newest first (each one's results stay in its own database). */
 export async function finishedRuns(): Promise<FinishedRun[]> {
   const db = await database();
-  const range = IDBKeyRange.bound(RUN, `${RUN}\uffff`);
+  const range = keyRange(RUN, `${RUN}\uffff`);
   const runs = await request(
     db.transaction(STORE, "readonly").objectStore(STORE).getAll(range) as IDBRequest<FinishedRun[]>,
   );

@@ -1,10 +1,11 @@
-export {
-  checkBaseURL,
-  createOpenAIEmbeddings,
-  DEFAULT_EMBEDDING_MODEL,
-  OPENAI_BASE_URL,
-  type OpenAIEmbeddingsOptions,
-} from "./providers/openai-embeddings";
+/**
+ * The labeling library's light entry point: tasks, prompts, the job and its
+ * runner, stores, local methods, metrics, costs and exports. The heavy parts
+ * have their own entry points, loaded only where needed:
+ * `labeling/openai` (the OpenAI SDK), `labeling/tokens` and
+ * `labeling/estimate` (the tokenizers, about 1 MB gzip), `labeling/clip`
+ * (transformers.js) and `labeling/node` (files and the encoder in Node).
+ */
 export { krippendorffAlphaNominal } from "./alpha";
 export { majorityVote, parseAnswer } from "./answer";
 export { bootstrapInterval, type Interval } from "./bootstrap";
@@ -15,6 +16,7 @@ export {
   estimateAnswerTokens,
   estimateJobCost,
   formatDollars,
+  MIN_CACHED_PREFIX,
   priceFor,
   priceTable,
   resultsCost,
@@ -40,12 +42,6 @@ export {
   type ClassScores,
   type Evaluation,
 } from "./metrics";
-export {
-  classify as classifyProviderError,
-  createOpenAIChat,
-  type OpenAIChatOptions,
-} from "./openai-chat";
-export { createJobsClient, type JobsClient, type PollOptions } from "./openai-jobs";
 export { backoffDelay, RateLimiter, sleep, type BackoffOptions, type Sleep } from "./pacing";
 export {
   answerJSON,
@@ -85,6 +81,7 @@ export {
   type ResultStore,
 } from "./store";
 export {
+  defaultTemperature,
   examplesFromRows,
   LabelingError,
   maxLabelsOf,
@@ -97,9 +94,7 @@ export {
   type ModelParameters,
   type TaskSpec,
 } from "./task";
-export { countChatTokens, countTextTokens, encodingFor, type EncodingName } from "./tokens";
 export { datasetFromTable, parseCSV, type ColumnChoice, type Dataset, type Table } from "./table";
-export { estimateTaskCost, type TaskEstimate } from "./estimate";
 export {
   argmax,
   centroidScorer,
@@ -114,3 +109,41 @@ export {
 } from "./local";
 export { idbCache, idbStore, openLabelingDB } from "./idb-store";
 export { evaluationReport, type EvaluationReport } from "./report";
+export {
+  advance,
+  createJob,
+  jobId,
+  jobSpend,
+  learnsFromPool,
+  MAX_EXAMPLES_PER_LABEL,
+  memoryJobStore,
+  runLabelingJob,
+  selectExamples,
+  splitDataset,
+  TRANSITIONS,
+  type JobRecord,
+  type JobSpec,
+  type JobStatus,
+  type JobStore,
+  type LocalMethod,
+  type PoolRow,
+  type ProviderSettings,
+  type RunOptions,
+} from "./job";
+export {
+  encoderLabeler,
+  MAX_TRAINING_ROWS,
+  SPLIT_SEED,
+  VALIDATION_SHARE,
+  type EncoderMethod,
+  type LocalSetup,
+} from "./local-recipe";
+export {
+  clearCurrentJob,
+  finishedRuns,
+  forgetRun,
+  idbJobStore,
+  loadCurrentJob,
+  saveCurrentJob,
+  type FinishedRun,
+} from "./idb-jobs";

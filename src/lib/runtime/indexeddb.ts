@@ -22,8 +22,10 @@ interface OpenRequestSubset extends RequestSubset<DatabaseSubset> {
 
 interface ObjectStoreSubset {
   get(key: string): RequestSubset<unknown>;
-  getAll(): RequestSubset<unknown[]>;
+  getAll(query?: unknown): RequestSubset<unknown[]>;
   put(value: unknown, key?: string): RequestSubset<unknown>;
+  add(value: unknown, key?: string): RequestSubset<unknown>;
+  delete(key: string): RequestSubset<undefined>;
   clear(): RequestSubset<undefined>;
 }
 
@@ -37,7 +39,10 @@ interface TransactionSubset {
 
 interface DatabaseSubset {
   readonly objectStoreNames: { contains(name: string): boolean };
-  createObjectStore(name: string, options?: { keyPath?: string }): ObjectStoreSubset;
+  createObjectStore(
+    name: string,
+    options?: { keyPath?: string; autoIncrement?: boolean },
+  ): ObjectStoreSubset;
   transaction(stores: string | string[], mode?: "readonly" | "readwrite"): TransactionSubset;
   close(): void;
 }
@@ -53,8 +58,22 @@ type InstanceOf<K extends string, Fallback> =
 export type IDBFactory = InstanceOf<"IDBFactory", FactorySubset>;
 export type IDBDatabase = InstanceOf<"IDBDatabase", DatabaseSubset>;
 export type IDBTransaction = InstanceOf<"IDBTransaction", TransactionSubset>;
+export type KeyRange = InstanceOf<"IDBKeyRange", object>;
 /** A request whose result is a T. */
 export type IDBRequest<T> =
   Scope extends Record<"IDBRequest", { prototype: infer R }>
     ? Omit<R, "result"> & { readonly result: T }
     : RequestSubset<T>;
+
+/** The runtime's IndexedDB (undefined where there is none, e.g. Node). */
+export const indexedDBOf = (): IDBFactory | undefined =>
+  (globalThis as unknown as { indexedDB?: IDBFactory }).indexedDB;
+
+/** A key range from `lower` to `upper`, both included (IDBKeyRange.bound). */
+export function keyRange(lower: string, upper: string): KeyRange {
+  const range = (
+    globalThis as unknown as { IDBKeyRange?: { bound(a: string, b: string): KeyRange } }
+  ).IDBKeyRange;
+  if (!range) throw new Error("IndexedDB is not available here.");
+  return range.bound(lower, upper);
+}

@@ -7,7 +7,7 @@ import {
   type EmbedResult,
   type LabelDefinition,
 } from "@/lib/embeddings/index";
-import { parseLabelLines } from "@/lib/labeling/task";
+import { parseLabelLines } from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
 import { drawCorpusMap, type MapPoint } from "./corpus-map-view";
 import {

@@ -28,7 +28,7 @@ export interface ApiSettings {
 
 /** An OpenAI-compatible provider; throws (before any request) on a missing key or bad URL. */
 export async function apiProvider(settings: ApiSettings): Promise<EmbeddingProvider> {
-  const { createOpenAIEmbeddings } = await import("@/lib/labeling/index");
+  const { createOpenAIEmbeddings } = await import("@/lib/labeling/openai");
   return createOpenAIEmbeddings(settings);
 }
 

@@ -4,9 +4,14 @@
  * The first `rows` items are labelled; the gold-labelled rows after them are
  * the pool for few-shot examples and local training.
  */
-import { splitDataset, type PoolRow } from "@/lib/labeling/job";
-import { datasetFromTable, type Table } from "@/lib/labeling/table";
-import { LabelingError, type LabelItem } from "@/lib/labeling/task";
+import {
+  datasetFromTable,
+  LabelingError,
+  type LabelItem,
+  type PoolRow,
+  splitDataset,
+  type Table,
+} from "@/lib/labeling";
 import {
   BUNDLED,
   guessColumn,

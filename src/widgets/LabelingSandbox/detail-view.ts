@@ -1,6 +1,5 @@
 /** The chosen item: its full text, gold label, result, each vote's raw answer and notes (all as text). */
-import type { ItemResult } from "@/lib/labeling/store";
-import type { LabelItem } from "@/lib/labeling/task";
+import type { ItemResult, LabelItem } from "@/lib/labeling";
 
 export function renderDetail(
   host: HTMLElement,

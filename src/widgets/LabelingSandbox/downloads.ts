@@ -3,9 +3,14 @@
  * (train/validation) from the gold-labelled rows, and Batch API requests.
  * None of them holds the API key.
  */
-import { batchJSONL, fineTuneJSONL, resultsCSV } from "@/lib/labeling/exports";
-import type { ItemResult } from "@/lib/labeling/store";
-import { LabelingError, type TaskSpec } from "@/lib/labeling/task";
+import {
+  batchJSONL,
+  fineTuneJSONL,
+  type ItemResult,
+  LabelingError,
+  resultsCSV,
+  type TaskSpec,
+} from "@/lib/labeling";
 import type { Selection } from "./data-panel";
 import { download } from "@/scripts/download";
 import type { JobRecord } from "./job-store";

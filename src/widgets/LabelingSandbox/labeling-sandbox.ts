@@ -4,37 +4,37 @@
  * stored as it arrives, a running job resumed after a reload, Start over
  * forgetting it. The panels and views are in the files beside this one.
  */
-import { actualCost, formatDollars, priceFor } from "@/lib/labeling/cost";
-import { importBatchResults } from "@/lib/labeling/exports";
-import { idbCache, idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
 import {
+  actualCost,
   clearCurrentJob,
+  createJob,
+  defaultTemperature,
+  evaluationReport,
   finishedRuns,
   forgetRun,
+  formatDollars,
+  idbCache,
   idbJobStore,
-  loadCurrentJob,
-  saveCurrentJob,
-} from "@/lib/labeling/idb-jobs";
-import {
-  createJob,
-  jobSpend,
-  runLabelingJob,
-  selectExamples,
+  idbStore,
+  importBatchResults,
+  type ItemResult,
   type JobRecord,
-  type LocalMethod,
-  type ProviderSettings,
-} from "@/lib/labeling/job";
-import type { Usage } from "@/lib/labeling/provider";
-import { evaluationReport } from "@/lib/labeling/report";
-import type { ItemResult } from "@/lib/labeling/store";
-import {
-  defaultTemperature,
+  jobSpend,
   LabelingError,
-  parseLabelLines,
-  validateTask,
   type LabelItem,
+  loadCurrentJob,
+  type LocalMethod,
+  openLabelingDB,
+  parseLabelLines,
+  priceFor,
+  type ProviderSettings,
+  runLabelingJob,
+  saveCurrentJob,
+  selectExamples,
   type TaskSpec,
-} from "@/lib/labeling/task";
+  type Usage,
+  validateTask,
+} from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
 import { agreement, comparable, describeRun, loadRunResults } from "./compare-runs";

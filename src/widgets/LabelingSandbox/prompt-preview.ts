@@ -4,9 +4,14 @@
  * estimated output, the Batch API price) — or "free" for the local methods.
  * The tokenizers (about 1 MB gzip) load only when an API model is chosen.
  */
-import { formatDollars, priceTable } from "@/lib/labeling/cost";
-import { buildMessages, messageText } from "@/lib/labeling/prompt";
-import type { LabelItem, TaskSpec } from "@/lib/labeling/task";
+import {
+  buildMessages,
+  formatDollars,
+  type LabelItem,
+  messageText,
+  priceTable,
+  type TaskSpec,
+} from "@/lib/labeling";
 
 export const PRICES = priceTable();
 

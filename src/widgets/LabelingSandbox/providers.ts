@@ -4,16 +4,20 @@
  * OpenAI-compatible API with the learner's key (src/scripts/api-key.ts).
  * The OpenAI SDK loads only when the API is used.
  */
-import { encoderLabeler, type LocalSetup } from "@/lib/labeling/local-recipe";
-import type { LocalMethod, PoolRow } from "@/lib/labeling/job";
-import type { ChatProvider } from "@/lib/labeling/provider";
-import type { TaskSpec } from "@/lib/labeling/task";
-import type { EmbedTexts } from "@/lib/labeling/local";
+import {
+  type ChatProvider,
+  type EmbedTexts,
+  encoderLabeler,
+  type LocalMethod,
+  type LocalSetup,
+  type PoolRow,
+  type TaskSpec,
+} from "@/lib/labeling";
 import { offlineEncoder } from "@/scripts/encoder-workers";
 import { ASSETS } from "../../lib/assets/paths";
 
 export async function apiProvider(apiKey: string, baseURL: string): Promise<ChatProvider> {
-  const { createOpenAIChat } = await import("@/lib/labeling/openai-chat");
+  const { createOpenAIChat } = await import("@/lib/labeling/openai");
   return createOpenAIChat({ apiKey, baseURL, timeoutMs: 30_000 });
 }
 

@@ -1,6 +1,5 @@
 /** Step 4's table: every item with its gold label and result, as it arrives; a row opens its detail. */
-import type { ItemResult } from "@/lib/labeling/store";
-import type { LabelItem } from "@/lib/labeling/task";
+import type { ItemResult, LabelItem } from "@/lib/labeling";
 import { VirtualTable } from "./virtual-table";
 
 export function resultsTable(source: {

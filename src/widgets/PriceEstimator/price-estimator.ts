@@ -3,11 +3,11 @@
 import {
   DEFAULT_PRICES,
   formatDollars,
-  scenarioCost,
+  MIN_CACHED_PREFIX,
   type ModelPrice,
   type PriceScenario,
-  MIN_CACHED_PREFIX,
-} from "@/lib/labeling/cost";
+  scenarioCost,
+} from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
 
 const MODELS = ["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini"] as const;

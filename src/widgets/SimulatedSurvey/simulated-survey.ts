@@ -181,7 +181,7 @@ class SimulatedSurvey extends LabWidget {
           "Paste your API key (it stays in this browser), or choose the offline stand-in.",
         );
       storeKey(key, this.el("remember", HTMLInputElement).checked);
-      const { createOpenAIChat } = await import("@/lib/labeling/openai-chat");
+      const { createOpenAIChat } = await import("@/lib/labeling/openai");
       return createOpenAIChat({
         apiKey: key,
         baseURL: this.el("base-url", HTMLInputElement).value.trim(),

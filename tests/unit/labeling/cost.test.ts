@@ -3,16 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   actualCost,
   buildMessages,
-  countChatTokens,
-  countTextTokens,
   DEFAULT_PRICES,
-  encodingFor,
   estimateJobCost,
   priceFor,
   priceTable,
   formatDollars,
   scenarioCost,
 } from "@/lib/labeling/index";
+import { countChatTokens, countTextTokens, encodingFor } from "@/lib/labeling/tokens";
 import { spamTask } from "./helpers";
 
 describe("prices", () => {

@@ -2,14 +2,13 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   batchJSONL,
-  createJobsClient,
-  createOpenAIChat,
   fineTuneJSONL,
   importBatchResults,
   memoryStore,
   resultsCSV,
   runJob,
 } from "@/lib/labeling/index";
+import { createJobsClient, createOpenAIChat } from "@/lib/labeling/openai";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
 import { items, spamTask } from "./helpers";
 

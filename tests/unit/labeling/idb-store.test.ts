@@ -1,13 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createOpenAIChat,
-  idbCache,
-  idbStore,
-  openLabelingDB,
-  runJob,
-  type ResultStore,
-} from "@/lib/labeling/index";
+import { idbCache, idbStore, openLabelingDB, runJob, type ResultStore } from "@/lib/labeling/index";
+import { createOpenAIChat } from "@/lib/labeling/openai";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
 import { items, KEY, spamTask } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checkBaseURL, createOpenAIEmbeddings, OPENAI_BASE_URL } from "@/lib/labeling/index";
+import { checkBaseURL, createOpenAIEmbeddings, OPENAI_BASE_URL } from "@/lib/labeling/openai";
 
 interface Seen {
   method: string;

@@ -5,7 +5,8 @@
  */
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createOpenAIChat, memoryStore, runJob } from "@/lib/labeling/index";
+import { memoryStore, runJob } from "@/lib/labeling/index";
+import { createOpenAIChat } from "@/lib/labeling/openai";
 import { jobSpend } from "@/lib/labeling/job";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
 import { items, KEY, spamTask } from "./helpers";

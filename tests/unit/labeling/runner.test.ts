@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
-  createOpenAIChat,
   memoryCache,
   memoryStore,
   runJob,
   type ItemResult,
   type ResultStore,
 } from "@/lib/labeling/index";
+import { createOpenAIChat } from "@/lib/labeling/openai";
 import { jobSpend } from "@/lib/labeling/job";
 import { jsonlCache, jsonlStore } from "@/lib/labeling/node-store";
 import { startFakeOpenAI, type FakeServer, type Fault } from "./fake-openai";
