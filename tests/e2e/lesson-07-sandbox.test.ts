@@ -33,7 +33,7 @@ function allowServerErrors(problems: string[], server: FakeServer): void {
 }
 
 test.describe("LabelingSandbox", () => {
-  test("labels politics sentences locally, evaluates them, and the numbers agree with the export", async ({
+  test("labels speech-or-novel sentences locally, evaluates them, and the numbers agree with the export", async ({
     guardedPage: page,
   }) => {
     test.setTimeout(120_000);
@@ -44,7 +44,7 @@ test.describe("LabelingSandbox", () => {
     await expect(widget.locator('[data-part="cost"]')).toContainText("Free: 24 items");
     await widget.getByText("Preview: the exact messages sent").click();
     await expect(widget.locator('[data-part="preview"] pre').first()).toContainText(
-      "yes: about politics",
+      "speech: a sentence from a US president's State of the Union address",
     );
     await widget.getByRole("button", { name: "Label", exact: true }).click();
     await expect.poll(() => runs(widget), { timeout: 90_000 }).toBe(1);
@@ -56,7 +56,7 @@ test.describe("LabelingSandbox", () => {
     for (const cell of await cells.all())
       values.set((await cell.getAttribute("data-cell")) ?? "", Number(await cell.textContent()));
     expect([...values.values()].reduce((a, b) => a + b, 0)).toBe(24);
-    const diagonal = (values.get("yes|yes") ?? 0) + (values.get("no|no") ?? 0);
+    const diagonal = (values.get("speech|speech") ?? 0) + (values.get("novel|novel") ?? 0);
     const shown = await widget.locator('[data-metric="accuracy"]').textContent();
     expect(Number(shown?.split(" ")[0])).toBeCloseTo(diagonal / 24, 3);
 
@@ -105,7 +105,7 @@ test.describe("LabelingSandbox", () => {
     const server = await startFakeOpenAI({
       latencyMs: 350,
       answer: (text, labels) =>
-        /whale|sea|ship|ahab|captain/i.test(text) ? "no" : (labels[0] ?? ""),
+        /whale|sea|ship|ahab|captain/i.test(text) ? "novel" : (labels[0] ?? ""),
     });
     const consoleText: string[] = [];
     page.on("console", (m) => consoleText.push(m.text()));
@@ -142,7 +142,7 @@ test.describe("LabelingSandbox", () => {
       const rows = await exportCSV(page, again);
       expect(rows).toHaveLength(16);
       expect(new Set(rows.map((r) => r["id"])).size).toBe(16);
-      expect(rows.every((r) => r["label"] === "yes" || r["label"] === "no")).toBe(true);
+      expect(rows.every((r) => r["label"] === "speech" || r["label"] === "novel")).toBe(true);
       // every item was asked; only requests in flight at the reload can have been answered twice
       expect(server.stats.billed.size).toBe(16);
       const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
@@ -217,9 +217,9 @@ test.describe("LabelingSandbox", () => {
       await widget.getByLabel("Template (user message;").fill("Classify this please.");
       await expect(cost).toContainText("no {text} placeholder");
       await widget.getByLabel("Template (user message;").fill("Text: {text}");
-      await widget.getByLabel("Labels, one per line").fill("yes: politics\nyes: again");
+      await widget.getByLabel("Labels, one per line").fill("speech: a speech\nspeech: again");
       await expect(cost).toContainText("appears twice");
-      await widget.getByLabel("Labels, one per line").fill("yes: politics\nno: not politics");
+      await widget.getByLabel("Labels, one per line").fill("speech: a speech\nnovel: a novel");
       await widget.getByLabel("Rows to label").fill("100000");
       await expect(widget.locator('[data-part="data-summary"]')).toContainText(
         "Rows to label must be a whole number from 1 to 300",
@@ -309,7 +309,7 @@ test.describe("LabelingSandbox", () => {
     expect(requests).toHaveLength(18);
     // the Batch file is for an API model even while the local mode is selected
     expect(new Set(requests.map((r) => r.body.model))).toEqual(new Set(["gpt-4.1-mini"]));
-    // answer like the fake server would: "no" for Moby Dick, "yes" otherwise; the first item's votes all fail
+    // answer by the source, as the gold does: "novel" for Moby-Dick, "speech" otherwise; the first item's votes all fail
     const output = requests.map((r, i) =>
       JSON.stringify(
         i < 3
@@ -323,7 +323,7 @@ test.describe("LabelingSandbox", () => {
                     {
                       message: {
                         content: JSON.stringify({
-                          label: r.custom_id.startsWith("moby") ? "no" : "yes",
+                          label: r.custom_id.startsWith("moby") ? "novel" : "speech",
                         }),
                       },
                     },

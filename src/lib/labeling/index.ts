@@ -9,6 +9,13 @@ export { krippendorffAlphaNominal } from "./alpha";
 export { majorityVote, parseAnswer } from "./answer";
 export { bootstrapInterval, type Interval } from "./bootstrap";
 export {
+  BUNDLED,
+  provenanceOf,
+  type BundledDataset,
+  type BundledId,
+  type Codebook,
+} from "./datasets";
+export {
   actualCost,
   BATCH_DISCOUNT,
   DEFAULT_PRICES,
