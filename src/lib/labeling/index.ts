@@ -35,8 +35,10 @@ export {
 export {
   batchJSONL,
   fineTuneJSONL,
+  FORMULA_START,
   importBatchResults,
   resultsCSV,
+  safeCSV,
   shuffledIndices,
 } from "./exports";
 export {

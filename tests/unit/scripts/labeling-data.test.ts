@@ -5,6 +5,7 @@ import { parseSpamSample } from "@/lib/corpora/spam";
 import {
   BUNDLED,
   datasetFromTable,
+  FORMULA_START,
   parseCSV,
   parseLabelLines,
   provenanceOf,
@@ -48,6 +49,17 @@ describe("bundled labeling datasets", () => {
       expect(new Set(data.gold.values())).toEqual(new Set(names));
       expect(dataset.url.endsWith(file.replace(/^public\//, ""))).toBe(true);
       expect(provenanceOf(dataset.id)).toMatch(/^Gold labels: /);
+    },
+  );
+
+  it.each(Object.values(LABELING_DATA))(
+    "%s has no cell a spreadsheet would run as a formula (so it needs no quote prefix)",
+    (file) => {
+      const table = parseCSV(readFileSync(file, "utf8"));
+      const risky = table.rows.flatMap((row) =>
+        Object.values(row).filter((cell) => FORMULA_START.test(cell)),
+      );
+      expect(risky).toEqual([]);
     },
   );
 
