@@ -95,7 +95,7 @@ test.describe("LabelingSandbox", () => {
       rows.map((r) => r["label"] ?? null),
       rows.map((r) => byId.get(r["id"]) ?? null),
     ]);
-    expect(Number(await result.getAttribute("data-alpha"))).toBeCloseTo(expected, 10);
+    expect(Number(await result.getAttribute("data-alpha"))).toBeCloseTo(expected.value ?? NaN, 10);
   });
 
   test("an OpenAI-compatible server: estimate first, the key kept safe, a reload mid-run resumes with one result per item", async ({
@@ -282,6 +282,56 @@ test.describe("LabelingSandbox", () => {
       await expect(widget.getByRole("alert")).toContainText("empty.csv is empty");
     } finally {
       allowServerErrors(problems, server);
+      await server.close();
+    }
+  });
+
+  test("undefined agreement: kappa shows – and why; nothing labelled shows no metric at all", async ({
+    guardedPage: page,
+  }) => {
+    const server = await startFakeOpenAI({
+      answer: (text, labels) => (text.includes("unanswerable") ? "maybe" : (labels[0] ?? "")),
+    });
+    try {
+      const widget = await openSandbox(page);
+      const evaluation = widget.locator('[data-part="evaluation"]');
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("API key").fill(KEY);
+      await widget.locator('[data-part="dataset"]').selectOption("file");
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "all-yes.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "id,text,label\n1,first text,yes\n2,second text,yes\n3,third text,yes\n",
+        ),
+      });
+      await widget.getByLabel("Labels, one per line").fill("yes: about it\nno: not about it");
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget).toHaveAttribute("data-runs", "1");
+      // gold and model say "yes" throughout: accuracy 1, kappa 0/0 (not 1)
+      await expect(evaluation.locator('[data-metric="accuracy"]')).toHaveText(/^1\.000/);
+      const kappa = evaluation.locator('[data-metric="kappa"]');
+      await expect(kappa).toHaveText(
+        "– (every rating is “yes”, so chance agreement is 1 and kappa is 0/0)",
+      );
+      await expect(kappa).toHaveAttribute("data-undefined", "true");
+
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "unanswerable.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("id,text,label\n1,unanswerable one,yes\n2,unanswerable two,no\n"),
+      });
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget).toHaveAttribute("data-runs", "2");
+      await expect(widget.locator('[data-part="stats"]')).toContainText("2 flagged");
+      await expect(evaluation).toContainText(
+        "No item was labelled, so there is nothing to evaluate",
+      );
+      await expect(evaluation.locator("[data-metric], [data-part=confusion], table")).toHaveCount(
+        0,
+      );
+    } finally {
       await server.close();
     }
   });

@@ -6,6 +6,7 @@ export {
   type OpenAIEmbeddingsOptions,
 } from "./providers/openai-embeddings";
 export { krippendorffAlphaNominal } from "./alpha";
+export { defined, undefinedBecause, type Statistic } from "./statistic";
 export { majorityVote, parseAnswer } from "./answer";
 export { bootstrapInterval, type Interval } from "./bootstrap";
 export {
@@ -122,4 +123,4 @@ export {
   type Vector,
 } from "./local";
 export { idbCache, idbStore, openLabelingDB } from "./idb-store";
-export { evaluationReport, type EvaluationReport } from "./report";
+export { evaluationReport, NOTHING_LABELLED, type EvaluationReport } from "./report";
