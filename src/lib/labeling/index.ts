@@ -123,4 +123,4 @@ export {
   type Vector,
 } from "./local";
 export { idbCache, idbStore, openLabelingDB } from "./idb-store";
-export { evaluationReport, NOTHING_LABELLED, type EvaluationReport } from "./report";
+export { evaluationReport, NOTHING_LABELLED, statisticText, type EvaluationReport } from "./report";

@@ -27,6 +27,19 @@ export interface EvaluationReport {
   reason: string;
 }
 
+/**
+ * A statistic as people read it, the same in the sandbox and the command
+ * line: "0.850 (95% CI 0.700–0.950)", "0.850" without an interval, or "– (the
+ * reason)" when it is undefined.
+ */
+export function statisticText(s: Statistic, ci: Interval | null = null): string {
+  if (s.value === undefined) return `– (${s.reason})`;
+  const f3 = (x: number): string => x.toFixed(3);
+  return ci && Number.isFinite(ci.low) && Number.isFinite(ci.high)
+    ? `${f3(s.value)} (95% CI ${f3(ci.low)}–${f3(ci.high)})`
+    : f3(s.value);
+}
+
 /** The reason given when every result so far is flagged. */
 export const NOTHING_LABELLED =
   "No item was labelled, so there is nothing to evaluate: every result so far is flagged (each item's notes say why).";

@@ -9,6 +9,7 @@
 import { krippendorffAlphaNominal } from "@/lib/labeling/alpha";
 import { idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
 import { cohenKappa } from "@/lib/labeling/metrics";
+import { statisticText } from "@/lib/labeling/report";
 import type { Statistic } from "@/lib/labeling/statistic";
 import type { ItemResult } from "@/lib/labeling/store";
 import type { FinishedRun, JobRecord } from "./job-store";
@@ -64,14 +65,11 @@ export function agreement(
   };
 }
 
-const show = (s: Statistic): string =>
-  s.value === undefined ? `– (${s.reason})` : s.value.toFixed(3);
-
 /** The agreement in words, as the sandbox shows it under "Agreement between runs". */
 export function describeAgreement(a: RunAgreement, other: FinishedRun): string {
   return (
     `This run and “${describeRun(other)}” share ${a.shared} items; both labelled ${a.paired}. ` +
-    `Krippendorff's alpha ${show(a.alpha)}, Cohen's kappa ${show(a.kappa)}` +
+    `Krippendorff's alpha ${statisticText(a.alpha)}, Cohen's kappa ${statisticText(a.kappa)}` +
     (a.paired < a.shared ? " (items a run flagged count as missing)." : ".")
   );
 }

@@ -8,40 +8,38 @@
  */
 import { interpolateBlues, scaleBand, scaleSequential, select } from "d3";
 import type { Interval } from "@/lib/labeling/bootstrap";
-import type { EvaluationReport } from "@/lib/labeling/report";
+import { statisticText, type EvaluationReport } from "@/lib/labeling/report";
 import type { Statistic } from "@/lib/labeling/statistic";
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "–");
-/** The value with its interval, or "–" and the reason it is undefined. */
-const withCI = (s: Statistic, ci: Interval | null = null): string =>
-  s.value === undefined
-    ? `– (${s.reason})`
-    : ci && Number.isFinite(ci.low)
-      ? `${f3(s.value)} (95% CI ${f3(ci.low)}–${f3(ci.high)})`
-      : f3(s.value);
 
 function metricsList(report: EvaluationReport): HTMLElement {
   const e = report.evaluation;
   const dl = document.createElement("dl");
   dl.className = "ls-metrics";
-  const add = (term: string, value: string, part: string, s?: Statistic): void => {
+  const add = (term: string, value: string, part: string): HTMLElement => {
     const dt = document.createElement("dt");
     dt.textContent = term;
     const dd = document.createElement("dd");
     dd.textContent = value;
     dd.dataset["metric"] = part;
-    if (s && s.value === undefined) dd.dataset["undefined"] = "true";
     dl.append(dt, dd);
+    return dd;
+  };
+  /** A statistic: its value (and interval), or "–" and why it is undefined. */
+  const addStatistic = (term: string, s: Statistic, ci: Interval | null, part: string): void => {
+    const dd = add(term, statisticText(s, ci), part);
+    if (s.value === undefined) dd.dataset["undefined"] = "true";
   };
   if (e) {
     add("Items compared with gold", String(report.scored), "n");
-    add("Accuracy", withCI(e.accuracy, report.accuracy), "accuracy", e.accuracy);
-    add("Macro F1", withCI(e.macroF1, report.macroF1), "macro-f1", e.macroF1);
-    add("Micro F1", withCI(e.microF1), "micro-f1", e.microF1);
-    add("Cohen's kappa", withCI(e.kappa, report.kappa), "kappa", e.kappa);
+    addStatistic("Accuracy", e.accuracy, report.accuracy, "accuracy");
+    addStatistic("Macro F1", e.macroF1, report.macroF1, "macro-f1");
+    addStatistic("Micro F1", e.microF1, null, "micro-f1");
+    addStatistic("Cohen's kappa", e.kappa, report.kappa, "kappa");
   }
   if (report.votesAlpha !== null)
-    add("Krippendorff's alpha across votes", withCI(report.votesAlpha), "alpha", report.votesAlpha);
+    addStatistic("Krippendorff's alpha across votes", report.votesAlpha, null, "alpha");
   return dl;
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { evaluationReport, NOTHING_LABELLED, type ItemResult } from "@/lib/labeling/index";
+import {
+  evaluationReport,
+  NOTHING_LABELLED,
+  statisticText,
+  type ItemResult,
+} from "@/lib/labeling/index";
 import { spamTask } from "./helpers";
 
 const result = (id: string, label: string | null, votes?: (string | null)[]): ItemResult => ({
@@ -158,5 +163,15 @@ describe("evaluationReport", () => {
     const alpha = evaluationReport(spamTask({ votes: 2 }), items, same, new Map()).votesAlpha;
     expect(alpha?.value).toBeUndefined();
     expect(alpha?.reason).toMatch(/every rating is “spam”, so expected disagreement is 0/);
+  });
+});
+
+describe("statisticText", () => {
+  it("writes a value with its interval, a value alone, or – and the reason", () => {
+    const ci = { estimate: 0.85, low: 0.7, high: 0.95, level: 0.95, resamples: 500 };
+    expect(statisticText({ value: 0.85 }, ci)).toBe("0.850 (95% CI 0.700–0.950)");
+    expect(statisticText({ value: 0.85 })).toBe("0.850");
+    expect(statisticText({ value: 0.85 }, { ...ci, low: NaN, high: NaN })).toBe("0.850");
+    expect(statisticText({ value: undefined, reason: "it is 0/0" }, ci)).toBe("– (it is 0/0)");
   });
 });
