@@ -45,7 +45,7 @@ export const BUNDLED: Readonly<Record<BundledId, BundledDataset>> = {
       rows: 40,
     },
     provenance:
-      "Gold labels: the label is the sentence's source (speech: a State of the Union address since 1900; novel: Moby-Dick), exact by construction. No one judged the topic: a speech sentence about a holiday is still “speech”.",
+      "Gold labels: the label is the sentence's source (speech: a State of the Union address since 1900; novel: Moby-Dick), exact by construction. No one judged the topic: a joke in a speech is still “speech”.",
   },
   spam: {
     id: "spam",
