@@ -1,7 +1,7 @@
 /**
- * Sentences for the politics yes/no labeling dataset: whole sentences from
- * State of the Union addresses (politics: yes) and from Moby Dick (politics:
- * no), split with Intl.Segmenter, drawn with a seeded generator.
+ * Sentences for the "speech or novel" labeling dataset: whole sentences from
+ * State of the Union addresses (label: speech) and from Moby-Dick (label:
+ * novel), split with Intl.Segmenter, drawn with a seeded generator.
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";

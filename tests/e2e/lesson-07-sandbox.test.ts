@@ -33,7 +33,7 @@ function allowServerErrors(problems: string[], server: FakeServer): void {
 }
 
 test.describe("LabelingSandbox", () => {
-  test("labels politics sentences locally, evaluates them, and the numbers agree with the export", async ({
+  test("labels speech-or-novel sentences locally, evaluates them, and the numbers agree with the export", async ({
     guardedPage: page,
   }) => {
     test.setTimeout(120_000);
@@ -44,7 +44,7 @@ test.describe("LabelingSandbox", () => {
     await expect(widget.locator('[data-part="cost"]')).toContainText("Free: 24 items");
     await widget.getByText("Preview: the exact messages sent").click();
     await expect(widget.locator('[data-part="preview"] pre').first()).toContainText(
-      "yes: about politics",
+      "speech: a sentence from a US president's State of the Union address",
     );
     await widget.getByRole("button", { name: "Label", exact: true }).click();
     await expect.poll(() => runs(widget), { timeout: 90_000 }).toBe(1);
@@ -56,7 +56,7 @@ test.describe("LabelingSandbox", () => {
     for (const cell of await cells.all())
       values.set((await cell.getAttribute("data-cell")) ?? "", Number(await cell.textContent()));
     expect([...values.values()].reduce((a, b) => a + b, 0)).toBe(24);
-    const diagonal = (values.get("yes|yes") ?? 0) + (values.get("no|no") ?? 0);
+    const diagonal = (values.get("speech|speech") ?? 0) + (values.get("novel|novel") ?? 0);
     const shown = await widget.locator('[data-metric="accuracy"]').textContent();
     expect(Number(shown?.split(" ")[0])).toBeCloseTo(diagonal / 24, 3);
 
@@ -95,7 +95,7 @@ test.describe("LabelingSandbox", () => {
       rows.map((r) => r["label"] ?? null),
       rows.map((r) => byId.get(r["id"]) ?? null),
     ]);
-    expect(Number(await result.getAttribute("data-alpha"))).toBeCloseTo(expected, 10);
+    expect(Number(await result.getAttribute("data-alpha"))).toBeCloseTo(expected.value ?? NaN, 10);
   });
 
   test("an OpenAI-compatible server: estimate first, the key kept safe, a reload mid-run resumes with one result per item", async ({
@@ -105,7 +105,7 @@ test.describe("LabelingSandbox", () => {
     const server = await startFakeOpenAI({
       latencyMs: 350,
       answer: (text, labels) =>
-        /whale|sea|ship|ahab|captain/i.test(text) ? "no" : (labels[0] ?? ""),
+        /whale|sea|ship|ahab|captain/i.test(text) ? "novel" : (labels[0] ?? ""),
     });
     const consoleText: string[] = [];
     page.on("console", (m) => consoleText.push(m.text()));
@@ -142,7 +142,7 @@ test.describe("LabelingSandbox", () => {
       const rows = await exportCSV(page, again);
       expect(rows).toHaveLength(16);
       expect(new Set(rows.map((r) => r["id"])).size).toBe(16);
-      expect(rows.every((r) => r["label"] === "yes" || r["label"] === "no")).toBe(true);
+      expect(rows.every((r) => r["label"] === "speech" || r["label"] === "novel")).toBe(true);
       // every item was asked; only requests in flight at the reload can have been answered twice
       expect(server.stats.billed.size).toBe(16);
       const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
@@ -217,9 +217,9 @@ test.describe("LabelingSandbox", () => {
       await widget.getByLabel("Template (user message;").fill("Classify this please.");
       await expect(cost).toContainText("no {text} placeholder");
       await widget.getByLabel("Template (user message;").fill("Text: {text}");
-      await widget.getByLabel("Labels, one per line").fill("yes: politics\nyes: again");
+      await widget.getByLabel("Labels, one per line").fill("speech: a speech\nspeech: again");
       await expect(cost).toContainText("appears twice");
-      await widget.getByLabel("Labels, one per line").fill("yes: politics\nno: not politics");
+      await widget.getByLabel("Labels, one per line").fill("speech: a speech\nnovel: a novel");
       await widget.getByLabel("Rows to label").fill("100000");
       await expect(widget.locator('[data-part="data-summary"]')).toContainText(
         "Rows to label must be a whole number from 1 to 300",
@@ -286,6 +286,56 @@ test.describe("LabelingSandbox", () => {
     }
   });
 
+  test("undefined agreement: kappa shows – and why; nothing labelled shows no metric at all", async ({
+    guardedPage: page,
+  }) => {
+    const server = await startFakeOpenAI({
+      answer: (text, labels) => (text.includes("unanswerable") ? "maybe" : (labels[0] ?? "")),
+    });
+    try {
+      const widget = await openSandbox(page);
+      const evaluation = widget.locator('[data-part="evaluation"]');
+      await widget.getByLabel("OpenAI-compatible API").check();
+      await widget.getByLabel("Base URL").fill(server.baseURL);
+      await widget.getByLabel("API key").fill(KEY);
+      await widget.locator('[data-part="dataset"]').selectOption("file");
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "all-yes.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "id,text,label\n1,first text,yes\n2,second text,yes\n3,third text,yes\n",
+        ),
+      });
+      await widget.getByLabel("Labels, one per line").fill("yes: about it\nno: not about it");
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget).toHaveAttribute("data-runs", "1");
+      // gold and model say "yes" throughout: accuracy 1, kappa 0/0 (not 1)
+      await expect(evaluation.locator('[data-metric="accuracy"]')).toHaveText(/^1\.000/);
+      const kappa = evaluation.locator('[data-metric="kappa"]');
+      await expect(kappa).toHaveText(
+        "– (every rating is “yes”, so chance agreement is 1 and kappa is 0/0)",
+      );
+      await expect(kappa).toHaveAttribute("data-undefined", "true");
+
+      await widget.locator('[data-part="file"]').setInputFiles({
+        name: "unanswerable.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("id,text,label\n1,unanswerable one,yes\n2,unanswerable two,no\n"),
+      });
+      await widget.getByRole("button", { name: "Label", exact: true }).click();
+      await expect(widget).toHaveAttribute("data-runs", "2");
+      await expect(widget.locator('[data-part="stats"]')).toContainText("2 flagged");
+      await expect(evaluation).toContainText(
+        "No item was labelled, so there is nothing to evaluate",
+      );
+      await expect(evaluation.locator("[data-metric], [data-part=confusion], table")).toHaveCount(
+        0,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test("Batch API round trip: the exported requests' output imports as results, failures flagged", async ({
     guardedPage: page,
   }) => {
@@ -309,7 +359,7 @@ test.describe("LabelingSandbox", () => {
     expect(requests).toHaveLength(18);
     // the Batch file is for an API model even while the local mode is selected
     expect(new Set(requests.map((r) => r.body.model))).toEqual(new Set(["gpt-4.1-mini"]));
-    // answer like the fake server would: "no" for Moby Dick, "yes" otherwise; the first item's votes all fail
+    // answer by the source, as the gold does: "novel" for Moby-Dick, "speech" otherwise; the first item's votes all fail
     const output = requests.map((r, i) =>
       JSON.stringify(
         i < 3
@@ -323,7 +373,7 @@ test.describe("LabelingSandbox", () => {
                     {
                       message: {
                         content: JSON.stringify({
-                          label: r.custom_id.startsWith("moby") ? "no" : "yes",
+                          label: r.custom_id.startsWith("moby") ? "novel" : "speech",
                         }),
                       },
                     },

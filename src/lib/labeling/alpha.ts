@@ -4,8 +4,13 @@
  * coincidence matrix from every pairable unit (two or more values), then
  * α = 1 − (n − 1) · Σ_{c≠k} o_ck / Σ_{c≠k} n_c · n_k.
  * Rows are coders (votes, runs or models), columns units; null is missing.
+ * Undefined (with the reason) when no unit is pairable, or when every value is
+ * the same label: then expected disagreement is 0 and alpha is 0/0
+ * (Krippendorff: no variation, no reliability data).
  */
-export function krippendorffAlphaNominal(data: readonly (readonly (string | null)[])[]): number {
+import { defined, undefinedBecause, type Statistic } from "./statistic";
+
+export function krippendorffAlphaNominal(data: readonly (readonly (string | null)[])[]): Statistic {
   const units = Math.max(0, ...data.map((row) => row.length));
   const coincidence = new Map<string, Map<string, number>>();
   const add = (c: string, k: string, w: number): void => {
@@ -36,10 +41,14 @@ export function krippendorffAlphaNominal(data: readonly (readonly (string | null
       n += o;
       if (c !== k) disagreeObserved += o;
     }
-  if (n <= 1) return NaN;
+  if (n <= 1)
+    return undefinedBecause("no item has two or more ratings, so there is nothing to compare");
   let disagreeExpected = 0;
   for (const [c, nc] of totals)
     for (const [k, nk] of totals) if (c !== k) disagreeExpected += nc * nk;
-  if (disagreeExpected === 0) return disagreeObserved === 0 ? 1 : NaN;
-  return 1 - ((n - 1) * disagreeObserved) / disagreeExpected;
+  if (disagreeExpected === 0)
+    return undefinedBecause(
+      `every rating is “${[...totals.keys()].join("")}”, so expected disagreement is 0 and alpha is 0/0`,
+    );
+  return defined(1 - ((n - 1) * disagreeObserved) / disagreeExpected);
 }

@@ -1,5 +1,5 @@
 /**
- * Exports: results as CSV; fine-tuning data in OpenAI's chat JSONL format
+ * Exports: results as CSV (safe to open in a spreadsheet); fine-tuning data in OpenAI's chat JSONL format
  * with a seeded train/validation split; Batch API request JSONL, and import
  * of a batch's output file into results. No export carries the API key: they
  * hold only texts, labels, answers and token counts.
@@ -12,7 +12,34 @@ import { answerJSON, buildMessages, responseSchema } from "./prompt";
 import type { ItemResult } from "./store";
 import type { LabelItem, TaskSpec } from "./task";
 
-/** One row per item: id, text, gold (if given), label(s), status, votes, raw answers, tokens, notes. */
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): one
+ * that starts with = + - @, a tab or a carriage return. Only the start is
+ * tested, so a formula followed by a line break is caught too (papaparse's
+ * own `escapeFormulae: true` pattern, /^[=+\-@\t\r].*$/, misses it).
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * CSV text ("\n" line ends) that a spreadsheet opens without running
+ * anything: every text cell that starts like a formula gets a single quote in
+ * front, inside CSV quotes (`=SUM(1,2)` is written `"'=SUM(1,2)"`, and reads
+ * back as `'=SUM(1,2)`). Values the code passes as numbers stay numbers, so a
+ * negative count is still a number; text, even text that looks like a
+ * number, is always neutralised.
+ */
+export function safeCSV(rows: readonly Record<string, string | number>[]): string {
+  return Papa.unparse(rows as Record<string, string | number>[], {
+    newline: "\n",
+    escapeFormulae: FORMULA_START,
+  });
+}
+
+/**
+ * One row per item: id, text, gold (if given), label(s), status, votes, raw
+ * answers, tokens (numbers), notes. Cells that start like a formula are
+ * neutralised (see safeCSV): the texts, labels and answers are data.
+ */
 export function resultsCSV(
   items: readonly LabelItem[],
   results: readonly ItemResult[],
@@ -34,7 +61,7 @@ export function resultsCSV(
       notes: r?.notes.join("; ") ?? "",
     };
   });
-  return Papa.unparse(rows, { newline: "\n" });
+  return safeCSV(rows);
 }
 
 /** Seeded Fisher–Yates shuffle of 0..n−1. */

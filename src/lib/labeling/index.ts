@@ -7,8 +7,16 @@
  * (transformers.js) and `labeling/node` (files and the encoder in Node).
  */
 export { krippendorffAlphaNominal } from "./alpha";
+export { defined, undefinedBecause, type Statistic } from "./statistic";
 export { majorityVote, parseAnswer } from "./answer";
 export { bootstrapInterval, type Interval } from "./bootstrap";
+export {
+  BUNDLED,
+  provenanceOf,
+  type BundledDataset,
+  type BundledId,
+  type Codebook,
+} from "./datasets";
 export {
   actualCost,
   BATCH_DISCOUNT,
@@ -30,8 +38,10 @@ export {
 export {
   batchJSONL,
   fineTuneJSONL,
+  FORMULA_START,
   importBatchResults,
   resultsCSV,
+  safeCSV,
   shuffledIndices,
 } from "./exports";
 export {
@@ -108,7 +118,7 @@ export {
   type Vector,
 } from "./local";
 export { idbCache, idbStore, openLabelingDB } from "./idb-store";
-export { evaluationReport, type EvaluationReport } from "./report";
+export { evaluationReport, NOTHING_LABELLED, statisticText, type EvaluationReport } from "./report";
 export {
   advance,
   createJob,

@@ -3,7 +3,13 @@
  * per-class precision/recall/F1, macro and micro F1, Cohen's kappa.
  * Items with no prediction (flagged) count as wrong, in accuracy and in kappa,
  * unless left out by the caller. Macro F1 averages over the labels in use.
+ * Accuracy, F1 and kappa are undefined (with a reason) when they are 0/0: no
+ * items, or (kappa) every rating the same label.
  */
+import { defined, undefinedBecause, type Statistic } from "./statistic";
+
+const NO_ITEMS = "there are no items to compare, so it is 0/0";
+const NO_PAIRS = "no item has both ratings, so there is nothing to compare";
 
 export interface ClassScores {
   label: string;
@@ -19,11 +25,11 @@ export interface Evaluation {
   /** matrix[gold][predicted] counts; a last column counts items with no prediction. */
   matrix: number[][];
   n: number;
-  accuracy: number;
+  accuracy: Statistic;
   perClass: ClassScores[];
-  macroF1: number;
-  microF1: number;
-  kappa: number;
+  macroF1: Statistic;
+  microF1: Statistic;
+  kappa: Statistic;
 }
 
 /** Counts gold × predicted; `null` predictions land in the extra last column. */
@@ -53,8 +59,25 @@ const safe = (num: number, den: number): number => (den === 0 ? 0 : num / den);
 /** The category a flagged item (no valid label) counts as in kappa: never a real label. */
 const FLAGGED = "\u0000flagged";
 
+/**
+ * Kappa from counts: `agree` items on the diagonal of `n`, and `chance` =
+ * Σ over labels of (rater A's count × rater B's count), so p_e = chance / n².
+ * p_e is 1 only when both raters gave every item one and the same label; then
+ * kappa is 0/0 and undefined.
+ */
+function kappaOf(agree: number, chance: number, n: number, label?: string): Statistic {
+  if (n === 0) return undefinedBecause(NO_PAIRS);
+  if (chance >= n * n)
+    return undefinedBecause(
+      `every rating is ${label === undefined ? "the same label" : `“${label}”`}, so chance agreement is 1 and kappa is 0/0`,
+    );
+  const po = agree / n;
+  const pe = chance / (n * n);
+  return defined((po - pe) / (1 - pe));
+}
+
 /** Cohen's kappa from a square k × k confusion matrix (extra columns ignored). */
-export function kappaFromMatrix(matrix: readonly (readonly number[])[]): number {
+export function kappaFromMatrix(matrix: readonly (readonly number[])[]): Statistic {
   const k = matrix.length;
   let n = 0;
   let agree = 0;
@@ -68,10 +91,9 @@ export function kappaFromMatrix(matrix: readonly (readonly number[])[]): number 
       cols[j] = (cols[j] as number) + c;
       if (i === j) agree += c;
     }
-  const po = safe(agree, n);
-  let pe = 0;
-  for (let i = 0; i < k; i++) pe += safe((rows[i] as number) * (cols[i] as number), n * n);
-  return pe === 1 ? (po === 1 ? 1 : 0) : (po - pe) / (1 - pe);
+  let chance = 0;
+  for (let i = 0; i < k; i++) chance += (rows[i] as number) * (cols[i] as number);
+  return kappaOf(agree, chance, n);
 }
 
 export function evaluate(
@@ -112,19 +134,34 @@ export function evaluate(
   });
   const microP = safe(tpSum, tpSum + fpSum);
   const microR = safe(tpSum, tpSum + fnSum);
+  if (n === 0) {
+    const none = undefinedBecause(NO_ITEMS);
+    return {
+      labels: [...labels],
+      matrix,
+      n,
+      accuracy: none,
+      perClass,
+      macroF1: none,
+      microF1: none,
+      kappa: none,
+    };
+  }
   return {
     labels: [...labels],
     matrix,
     n,
-    accuracy: safe(correct, n),
+    accuracy: defined(correct / n),
     perClass,
     // over the labels that occur in gold or predictions (as scikit-learn does): a label
     // nobody used is not a class the model got wrong
-    macroF1: safe(
-      perClass.reduce((a, c, i) => a + (present[i] ? c.f1 : 0), 0),
-      present.filter(Boolean).length,
+    macroF1: defined(
+      safe(
+        perClass.reduce((a, c, i) => a + (present[i] ? c.f1 : 0), 0),
+        present.filter(Boolean).length,
+      ),
     ),
-    microF1: safe(2 * microP * microR, microP + microR),
+    microF1: defined(safe(2 * microP * microR, microP + microR)),
     // a flagged item is a disagreement, as in accuracy: it counts as its own category
     kappa: cohenKappa(
       gold,
@@ -136,26 +173,27 @@ export function evaluate(
 /**
  * Cohen's kappa straight from two raters' labels (no matrix): observed
  * agreement against the agreement expected from each rater's label shares.
- * Pairs where either label is missing are left out.
+ * Pairs where either label is missing are left out. Undefined (with the
+ * reason) when no pair is complete or both raters used one label throughout.
  */
-export function cohenKappa(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+export function cohenKappa(
+  a: readonly (string | null)[],
+  b: readonly (string | null)[],
+): Statistic {
   const pairs: [string, string][] = [];
   a.forEach((x, i) => {
     const y = b[i];
     if (x !== null && y !== null && y !== undefined) pairs.push([x, y]);
   });
-  const n = pairs.length;
-  if (n === 0) return 0;
-  const shareA = new Map<string, number>();
-  const shareB = new Map<string, number>();
-  let po = 0;
+  const countA = new Map<string, number>();
+  const countB = new Map<string, number>();
+  let agree = 0;
   for (const [x, y] of pairs) {
-    if (x === y) po++;
-    shareA.set(x, (shareA.get(x) ?? 0) + 1 / n);
-    shareB.set(y, (shareB.get(y) ?? 0) + 1 / n);
+    if (x === y) agree++;
+    countA.set(x, (countA.get(x) ?? 0) + 1);
+    countB.set(y, (countB.get(y) ?? 0) + 1);
   }
-  po /= n;
-  let pe = 0;
-  for (const [label, p] of shareA) pe += p * (shareB.get(label) ?? 0);
-  return pe === 1 ? (po === 1 ? 1 : 0) : (po - pe) / (1 - pe);
+  let chance = 0;
+  for (const [label, c] of countA) chance += c * (countB.get(label) ?? 0);
+  return kappaOf(agree, chance, pairs.length, pairs[0]?.[0]);
 }

@@ -3,10 +3,14 @@
  * prompts, a run and its repeat): Krippendorff's alpha (nominal; an item one
  * run flagged counts as missing) and Cohen's kappa over the items both
  * labelled — reliability across runs or models, not only across votes.
+ * Either can be undefined (no item both labelled, one label throughout):
+ * then the text says why instead of showing a number.
  */
 import { krippendorffAlphaNominal } from "@/lib/labeling/alpha";
 import { idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
 import { cohenKappa } from "@/lib/labeling/metrics";
+import { statisticText } from "@/lib/labeling/report";
+import type { Statistic } from "@/lib/labeling/statistic";
 import type { ItemResult } from "@/lib/labeling/store";
 import type { FinishedRun, JobRecord } from "./job-store";
 
@@ -36,8 +40,8 @@ export interface RunAgreement {
   shared: number;
   /** Items both runs labelled (neither flagged). */
   paired: number;
-  alpha: number;
-  kappa: number;
+  alpha: Statistic;
+  kappa: Statistic;
 }
 
 const answer = (r: ItemResult | undefined): string | null =>
@@ -59,6 +63,15 @@ export function agreement(
     alpha: krippendorffAlphaNominal([a, b]),
     kappa: cohenKappa(a, b),
   };
+}
+
+/** The agreement in words, as the sandbox shows it under "Agreement between runs". */
+export function describeAgreement(a: RunAgreement, other: FinishedRun): string {
+  return (
+    `This run and “${describeRun(other)}” share ${a.shared} items; both labelled ${a.paired}. ` +
+    `Krippendorff's alpha ${statisticText(a.alpha)}, Cohen's kappa ${statisticText(a.kappa)}` +
+    (a.paired < a.shared ? " (items a run flagged count as missing)." : ".")
+  );
 }
 
 export async function loadRunResults(run: FinishedRun): Promise<Map<string, ItemResult>> {

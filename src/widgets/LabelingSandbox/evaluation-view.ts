@@ -2,37 +2,44 @@
  * The evaluation panel: headline agreement figures with bootstrap 95 %
  * intervals, a per-class table and a d3 confusion matrix (rows: gold labels,
  * columns: the model's labels, plus a "flagged" column for items without a
- * valid answer). Labels are data, so they are written as text.
+ * valid answer). Labels are data, so they are written as text. A statistic
+ * that is undefined shows "–" and why; when nothing was labelled the panel
+ * shows only the reason, no metric.
  */
 import { interpolateBlues, scaleBand, scaleSequential, select } from "d3";
 import type { Interval } from "@/lib/labeling/bootstrap";
-import type { EvaluationReport } from "@/lib/labeling/report";
+import { statisticText, type EvaluationReport } from "@/lib/labeling/report";
+import type { Statistic } from "@/lib/labeling/statistic";
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "–");
-const withCI = (x: number, ci: Interval | null): string =>
-  ci && Number.isFinite(ci.low) ? `${f3(x)} (95% CI ${f3(ci.low)}–${f3(ci.high)})` : f3(x);
 
 function metricsList(report: EvaluationReport): HTMLElement {
   const e = report.evaluation;
   const dl = document.createElement("dl");
   dl.className = "ls-metrics";
-  const add = (term: string, value: string, part: string): void => {
+  const add = (term: string, value: string, part: string): HTMLElement => {
     const dt = document.createElement("dt");
     dt.textContent = term;
     const dd = document.createElement("dd");
     dd.textContent = value;
     dd.dataset["metric"] = part;
     dl.append(dt, dd);
+    return dd;
+  };
+  /** A statistic: its value (and interval), or "–" and why it is undefined. */
+  const addStatistic = (term: string, s: Statistic, ci: Interval | null, part: string): void => {
+    const dd = add(term, statisticText(s, ci), part);
+    if (s.value === undefined) dd.dataset["undefined"] = "true";
   };
   if (e) {
     add("Items compared with gold", String(report.scored), "n");
-    add("Accuracy", withCI(e.accuracy, report.accuracy), "accuracy");
-    add("Macro F1", withCI(e.macroF1, report.macroF1), "macro-f1");
-    add("Micro F1", f3(e.microF1), "micro-f1");
-    add("Cohen's kappa", withCI(e.kappa, report.kappa), "kappa");
+    addStatistic("Accuracy", e.accuracy, report.accuracy, "accuracy");
+    addStatistic("Macro F1", e.macroF1, report.macroF1, "macro-f1");
+    addStatistic("Micro F1", e.microF1, null, "micro-f1");
+    addStatistic("Cohen's kappa", e.kappa, report.kappa, "kappa");
   }
   if (report.votesAlpha !== null)
-    add("Krippendorff's alpha across votes", f3(report.votesAlpha), "alpha");
+    addStatistic("Krippendorff's alpha across votes", report.votesAlpha, null, "alpha");
   return dl;
 }
 
@@ -154,6 +161,11 @@ export function renderEvaluation(host: HTMLElement, report: EvaluationReport): v
     p.className = "ls-note";
     p.textContent = report.reason;
     parts.push(p);
+  }
+  // nothing to measure (nothing labelled, no gold): the reason alone, no empty metric list
+  if (!report.evaluation && report.votesAlpha === null) {
+    host.replaceChildren(...parts);
+    return;
   }
   const grid = document.createElement("div");
   grid.className = "ls-eval-grid";

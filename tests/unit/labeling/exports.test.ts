@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   batchJSONL,
   fineTuneJSONL,
+  FORMULA_START,
   importBatchResults,
   memoryStore,
+  parseCSV,
   resultsCSV,
   runJob,
+  safeCSV,
+  type ItemResult,
 } from "@/lib/labeling/index";
 import { createJobsClient, createOpenAIChat } from "@/lib/labeling/openai";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
@@ -39,6 +43,53 @@ describe("exports", () => {
     expect(rows[0]?.["label"]).toBe("spam");
     expect(rows[0]?.["status"]).toBe("labelled");
     expect(rows[0]?.["raw"]).toBe('{"label":"spam"}');
+  });
+
+  const FORMULAS = [
+    '=HYPERLINK("http://x","y")',
+    "+SUM(1,2)",
+    "-2+3",
+    "@cmd",
+    "\tx",
+    "\rx",
+    "=1+1\nsecond line",
+  ];
+
+  it.each(FORMULAS)(
+    "neutralises %j in every text cell, quoted, and it reads back as the quoted text",
+    (formula) => {
+      const result: ItemResult = {
+        id: formula,
+        status: "labelled",
+        labels: [formula],
+        votes: [[formula]],
+        raw: [formula],
+        requests: 1,
+        usage: { input: 12, cachedInput: 0, output: 3 },
+        notes: [formula],
+      };
+      const csv = resultsCSV(
+        [{ id: formula, text: formula }],
+        [result],
+        new Map([[formula, formula]]),
+      );
+      const quoted = `"'${formula.replaceAll('"', '""')}"`;
+      const line = csv.split("\n").slice(1).join("\n");
+      // id, text, gold, label, votes, raw and notes: seven text cells, each neutralised and quoted
+      expect(line.split(quoted)).toHaveLength(8);
+      const row = parseCSV(csv).rows[0];
+      for (const column of ["id", "text", "gold", "label", "votes", "raw", "notes"])
+        expect(row?.[column]).toBe(`'${formula}`);
+      expect(row?.["status"]).toBe("labelled");
+      expect(row?.["input_tokens"]).toBe("12");
+    },
+  );
+
+  it("leaves ordinary text alone and keeps numbers the code writes as numbers, even negative ones", () => {
+    expect(safeCSV([{ text: "a - b = c", score: -2, note: "-2" }])).toBe(
+      `text,score,note\na - b = c,-2,"'-2"`,
+    );
+    expect(FORMULA_START.test(" =1")).toBe(false);
   });
 
   it("writes fine-tuning JSONL in chat format with a seeded train/validation split", () => {

