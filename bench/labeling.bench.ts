@@ -9,10 +9,17 @@
  *   sandbox's defaults, through the same job code the sandbox and the CLI run
  *   (src/lib/labeling/node-bundled.ts), accuracy against the gold labels.
  */
-import { type LabelItem, memoryStore, runJob, type TaskSpec } from "../src/lib/labeling";
+import {
+  BUNDLED,
+  memoryStore,
+  runJob,
+  statisticText,
+  type LabelItem,
+  type TaskSpec,
+} from "../src/lib/labeling";
 import { createOpenAIChat } from "../src/lib/labeling/openai";
 import { labelBundledLocally, nodeEmbedder } from "../src/lib/labeling/node";
-import { BUNDLED } from "../src/widgets/LabelingSandbox/datasets";
+
 import { startFakeOpenAI } from "../tests/unit/labeling/fake-openai";
 import type { BenchSuite, Measurement } from "./lib/runner";
 
@@ -105,17 +112,17 @@ async function localRuns(): Promise<Measurement[]> {
       const run = await labelBundledLocally(name, BUNDLED[name], method, embed);
       const e = run.report.evaluation;
       console.log(
-        `${name}, ${method}, first ${run.record.items.length} rows: accuracy ${e ? e.accuracy.toFixed(3) : "–"}` +
-          (e ? ` (κ ${e.kappa.toFixed(3)})` : "") +
+        `${name}, ${method}, first ${run.record.items.length} rows: accuracy ${e ? statisticText(e.accuracy, run.report.accuracy) : "–"}` +
+          (e ? `, κ ${statisticText(e.kappa, run.report.kappa)}` : "") +
           (run.validationAccuracy !== undefined
             ? `; probe validation ${run.validationAccuracy.toFixed(3)}`
             : ""),
       );
-      if (e)
+      if (e?.accuracy.value !== undefined)
         out.push({
           name: `${name} ${method} accuracy ×1000 (the sandbox's first ${run.record.items.length} rows)`,
           unit: "count",
-          values: [Math.round(e.accuracy * 1000)],
+          values: [Math.round(e.accuracy.value * 1000)],
         });
     }
   return out;

@@ -41,16 +41,16 @@ import {
   type PriceTable,
   type ProviderSettings,
   resultsCSV,
+  statisticText,
   runLabelingJob,
   selectExamples,
   splitDataset,
   type TaskSpec,
   validateTask,
 } from "../src/lib/labeling";
-import { createJobsClient, createOpenAIChat, type JobsClient } from "../src/lib/labeling/openai";
+import { createJobsClient, createOpenAIChat, type JobsClient, OPENAI_BASE_URL } from "../src/lib/labeling/openai";
 import { estimateTaskCost } from "../src/lib/labeling/estimate";
 import { jsonlCache, jsonlJobStore, nodeEmbedder } from "../src/lib/labeling/node";
-import { OPENAI_BASE_URL } from "../src/lib/labeling/openai";
 
 export interface CliIO {
   out: (line: string) => void;
@@ -225,11 +225,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const report = evaluationReport(task, items, results, dataset.gold);
     if (o.gold && report.reason) io.out(`Evaluation skipped: ${report.reason}`);
     const e = report.evaluation;
-    if (e && report.accuracy && report.macroF1 && report.kappa) {
-      const ci = (i: { low: number; high: number }): string =>
-        `95% CI ${i.low.toFixed(3)}–${i.high.toFixed(3)}`;
+    if (e) {
       io.out(
-        `Accuracy ${e.accuracy.toFixed(3)} (${ci(report.accuracy)}), macro F1 ${e.macroF1.toFixed(3)} (${ci(report.macroF1)}), micro F1 ${e.microF1.toFixed(3)}, Cohen's kappa ${e.kappa.toFixed(3)} (${ci(report.kappa)})`,
+        `Accuracy ${statisticText(e.accuracy, report.accuracy)}, macro F1 ${statisticText(e.macroF1, report.macroF1)}, micro F1 ${statisticText(e.microF1)}, Cohen's kappa ${statisticText(e.kappa, report.kappa)}`,
       );
       for (const c of e.perClass)
         io.out(
@@ -237,7 +235,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         );
     }
     if (report.votesAlpha !== null)
-      io.out(`Krippendorff's alpha across votes: ${report.votesAlpha.toFixed(3)}`);
+      io.out(`Krippendorff's alpha across votes: ${statisticText(report.votesAlpha)}`);
   }
 
   if (o.batch) {

@@ -6,13 +6,17 @@
  * Either can be undefined (no item both labelled, one label throughout):
  * then the text says why instead of showing a number.
  */
-import { krippendorffAlphaNominal } from "@/lib/labeling/alpha";
-import { idbStore, openLabelingDB } from "@/lib/labeling/idb-store";
-import { cohenKappa } from "@/lib/labeling/metrics";
-import { statisticText } from "@/lib/labeling/report";
-import type { Statistic } from "@/lib/labeling/statistic";
-import type { ItemResult } from "@/lib/labeling/store";
-import type { FinishedRun, JobRecord } from "./job-store";
+import {
+  cohenKappa,
+  type FinishedRun,
+  idbStore,
+  type ItemResult,
+  type JobRecord,
+  krippendorffAlphaNominal,
+  openLabelingDB,
+  type Statistic,
+  statisticText,
+} from "@/lib/labeling";
 
 /** How a run reads in the list: its model or local method, votes and time. */
 export function describeRun(run: FinishedRun): string {

@@ -18,6 +18,7 @@ import {
   loadBundled,
   loadFile,
   MAX_JOB_ROWS,
+  provenanceOf,
   type BundledDataset,
 } from "./datasets";
 import { VirtualTable } from "./virtual-table";
@@ -82,6 +83,7 @@ export class DataPanel {
   /** Loads a bundled dataset and applies its codebook columns. */
   async loadBundled(dataset: BundledDataset): Promise<void> {
     this.#show(await loadBundled(dataset), dataset.id, dataset.columns);
+    this.#part("provenance", HTMLElement).textContent = provenanceOf(dataset.id);
   }
 
   /** Loads a CSV file; a file that cannot be used empties the view (no columns of the last one stay). */
@@ -102,6 +104,7 @@ export class DataPanel {
     const id = guessColumn(table.columns, /^(id|item_?id|doc_?id)$/i, NONE);
     const image = guessColumn(table.columns, /^(image|image_?url|img|photo|picture)s?$/i, NONE);
     this.#show(table, file.name, { text, gold, id, image });
+    this.#part("provenance", HTMLElement).textContent = provenanceOf("file");
   }
 
   /** A dataset that is not available (a file after a reload): empties the view. */
@@ -114,6 +117,7 @@ export class DataPanel {
       select.replaceChildren();
       select.disabled = true;
     }
+    this.#part("provenance", HTMLElement).textContent = "";
     this.#part("data-summary", HTMLElement).textContent = message;
     this.#onChange();
   }

@@ -3,9 +3,7 @@
  * codebooks and gold-label provenance, in src/lib/labeling/datasets.ts) and a
  * learner's own CSV, all read by the same parser.
  */
-import type { BundledDataset } from "@/lib/labeling/datasets";
-import { LabelingError } from "@/lib/labeling/task";
-import { parseCSV, type Table } from "@/lib/labeling/table";
+import { type BundledDataset, LabelingError, parseCSV, type Table } from "@/lib/labeling";
 
 export {
   BUNDLED,
@@ -13,7 +11,7 @@ export {
   type BundledDataset,
   type BundledId,
   type Codebook,
-} from "@/lib/labeling/datasets";
+} from "@/lib/labeling";
 
 /** The largest CSV the sandbox reads (the CLI has no such limit). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

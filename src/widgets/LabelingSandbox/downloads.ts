@@ -13,7 +13,7 @@ import {
 } from "@/lib/labeling";
 import type { Selection } from "./data-panel";
 import { download } from "@/scripts/download";
-import type { JobRecord } from "./job-store";
+import type { JobRecord } from "@/lib/labeling";
 
 const slug = (name: string): string =>
   name

@@ -7,9 +7,12 @@
  * shows only the reason, no metric.
  */
 import { interpolateBlues, scaleBand, scaleSequential, select } from "d3";
-import type { Interval } from "@/lib/labeling/bootstrap";
-import { statisticText, type EvaluationReport } from "@/lib/labeling/report";
-import type { Statistic } from "@/lib/labeling/statistic";
+import {
+  type EvaluationReport,
+  type Interval,
+  type Statistic,
+  statisticText,
+} from "@/lib/labeling";
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "–");
 

@@ -37,7 +37,13 @@ import {
 } from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
-import { agreement, comparable, describeRun, loadRunResults } from "./compare-runs";
+import {
+  agreement,
+  comparable,
+  describeAgreement,
+  describeRun,
+  loadRunResults,
+} from "./compare-runs";
 import { renderDetail } from "./detail-view";
 import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";
 import { PRICES, renderPreview, showProblem } from "./prompt-preview";
@@ -738,12 +744,8 @@ class LabelingSandbox extends LabWidget {
     if (!job || !other) return;
     const a = agreement(job, this.#results, other, await loadRunResults(other));
     const out = this.el("compare-result");
-    const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "–");
-    out.textContent =
-      `This run and “${describeRun(other)}” share ${a.shared} items; both labelled ${a.paired}. ` +
-      `Krippendorff's alpha ${f3(a.alpha)}, Cohen's kappa ${f3(a.kappa)}` +
-      (a.paired < a.shared ? " (items a run flagged count as missing)." : ".");
-    out.dataset["alpha"] = String(a.alpha);
+    out.textContent = describeAgreement(a, other);
+    out.dataset["alpha"] = String(a.alpha.value ?? "");
   }
 
   #renderEvaluation(): void {

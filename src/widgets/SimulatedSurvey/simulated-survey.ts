@@ -1,9 +1,16 @@
-import { formatDollars, priceTable } from "@/lib/labeling/cost";
-import { createLocalLabeler, zeroShotScorer } from "@/lib/labeling/local";
-import type { ChatProvider } from "@/lib/labeling/provider";
-import { runJob } from "@/lib/labeling/runner";
-import { memoryStore } from "@/lib/labeling/store";
-import { LabelingError, parseLabelLines } from "@/lib/labeling/task";
+import {
+  type ChatProvider,
+  createLocalLabeler,
+  formatDollars,
+  LabelingError,
+  memoryStore,
+  parseLabelLines,
+  priceTable,
+  createJob,
+  memoryJobStore,
+  runLabelingJob,
+  zeroShotScorer,
+} from "@/lib/labeling";
 import {
   FRAMING,
   PUBLISHED,
@@ -225,11 +232,24 @@ class SimulatedSurvey extends LabWidget {
     progress.value = 0;
     try {
       const provider = await this.#provider(design, api, model);
-      const summary = await runJob({
-        task: surveyTask(design, model),
+      // the survey is a labeling job: the same job code as the sandbox and the CLI, kept in memory
+      const job = await createJob({
+        dataset: "simulated-survey",
+        // the stand-in answers the same every time: one answer per group, not one per respondent
+        task: api ? surveyTask(design, model) : { ...surveyTask(design, model), votes: 1 },
+        provider: api
+          ? {
+              kind: "api",
+              baseURL: this.el("base-url", HTMLInputElement).value.trim(),
+              concurrency: 4,
+            }
+          : { kind: "local", method: "zero-shot" },
         items,
+        gold: [],
+        pool: [],
+      });
+      const { summary } = await runLabelingJob(job, memoryJobStore(memoryStore()), {
         provider,
-        store: memoryStore(),
         concurrency: api ? 4 : 16,
         signal: abort.signal,
         onResult: (_result, p) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ItemResult } from "@/lib/labeling/store";
 import { agreement, comparable, describeAgreement } from "@/widgets/LabelingSandbox/compare-runs";
-import type { FinishedRun } from "@/widgets/LabelingSandbox/job-store";
+import type { FinishedRun } from "@/lib/labeling/idb-jobs";
 
 const result = (id: string, label: string | null): ItemResult => ({
   id,
