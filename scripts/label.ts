@@ -48,7 +48,12 @@ import {
   type TaskSpec,
   validateTask,
 } from "../src/lib/labeling";
-import { createJobsClient, createOpenAIChat, type JobsClient, OPENAI_BASE_URL } from "../src/lib/labeling/openai";
+import {
+  createJobsClient,
+  createOpenAIChat,
+  type JobsClient,
+  OPENAI_BASE_URL,
+} from "../src/lib/labeling/openai";
 import { estimateTaskCost } from "../src/lib/labeling/estimate";
 import { jsonlCache, jsonlJobStore, nodeEmbedder } from "../src/lib/labeling/node";
 
