@@ -40,6 +40,11 @@ test.describe("LabelingSandbox", () => {
     const scripts: string[] = [];
     page.on("request", (r) => scripts.push(r.url()));
     const widget = await openSandbox(page);
+    // step 1 says where the gold labels come from
+    await expect(widget.locator('[data-part="provenance"]')).toContainText(
+      "the label is the sentence's source",
+    );
+    await expect(widget.locator('[data-part="provenance"]')).toContainText("exact by construction");
     await widget.getByLabel("Rows to label").fill("24");
     await expect(widget.locator('[data-part="cost"]')).toContainText("Free: 24 items");
     await widget.getByText("Preview: the exact messages sent").click();
@@ -248,6 +253,9 @@ test.describe("LabelingSandbox", () => {
       });
       await expect(widget.locator('[data-part="data-summary"]')).toContainText(
         "1 empty rows skipped",
+      );
+      await expect(widget.locator('[data-part="provenance"]')).toContainText(
+        "your file's own column",
       );
       await expect(widget.locator('[data-part="data-table"] .vt-row').first()).toContainText(
         "<img src=x",
