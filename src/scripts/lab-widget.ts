@@ -146,14 +146,18 @@ export abstract class LabWidget extends HTMLElement {
    * Shows a clear message in the error box; the rest of the widget stays usable.
    * A result still on show (a `data-part="results"` or `data-result` element)
    * is from before the error: it is dimmed (`data-stale`) and the message says so.
+   * `stale: false` says the result on show is still current (a paused job's
+   * results so far), so it is neither dimmed nor called old.
    */
-  showError(message: string): void {
+  showError(message: string, options: { stale?: boolean } = {}): void {
     this.hideLoading();
     const box = this.querySelector<HTMLElement>("[data-widget-error]");
     if (!box) return;
-    const shown = [...this.querySelectorAll<HTMLElement>(RESULT)].some(
-      (el) => !el.hidden && el.offsetParent !== null && el.textContent.trim() !== "",
-    );
+    const shown =
+      options.stale !== false &&
+      [...this.querySelectorAll<HTMLElement>(RESULT)].some(
+        (el) => !el.hidden && el.offsetParent !== null && el.textContent.trim() !== "",
+      );
     this.toggleAttribute("data-stale", shown);
     box.textContent = shown ? `${message} (The result below is from before this error.)` : message;
     box.hidden = false;

@@ -186,7 +186,7 @@ export class DataPanel {
     try {
       const s = this.selection();
       out.textContent =
-        `${this.table.rows.length.toLocaleString("en")} rows in ${s.name}; labelling the first ${s.items.length.toLocaleString("en")}` +
+        `${this.table.rows.length.toLocaleString("en")} rows in ${s.name in BUNDLED ? `the “${BUNDLED[s.name as keyof typeof BUNDLED].name}” set` : s.name}; labelling the first ${s.items.length.toLocaleString("en")}` +
         (s.gold.size
           ? ` (${s.gold.size} with gold labels)`
           : " (no gold labels: choose a gold column to evaluate)") +

@@ -643,9 +643,9 @@ class LabelingSandbox extends LabWidget {
       const flagged = [...this.#results.values()].filter((r) => r.status === "flagged").length;
       if (summary.status === "paused") {
         this.#banner(
-          `Stopped: ${this.#results.size} of ${job.items.length} done. ${summary.message}`,
+          `Stopped: ${this.#results.size} of ${job.items.length} done (the cause is above). Press Label to resume once it is fixed; nothing is lost.`,
         );
-        this.showError(summary.message);
+        this.showError(summary.message, { stale: false });
       } else if (summary.status === "cancelled")
         this.#banner(
           `Cancelled: ${this.#results.size} of ${job.items.length} done. Press Label to resume; nothing is lost.`,
