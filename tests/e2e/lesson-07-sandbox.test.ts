@@ -152,6 +152,15 @@ test.describe("LabelingSandbox", () => {
       expect(server.stats.billed.size).toBe(16);
       const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
       expect(billed).toBeLessThanOrEqual(16 + 2);
+      // the requests reported count those of the run the reload cut off: every one was
+      // logged before it was sent (at most the 2 in flight may not have reached the server)
+      const asked = [...server.stats.requests.values()].reduce((a, b) => a + b, 0);
+      const reported = Number(
+        await again.locator('[data-part="stats"]').getAttribute("data-requests"),
+      );
+      expect(reported).toBeGreaterThanOrEqual(asked);
+      expect(reported).toBeLessThanOrEqual(asked + 2);
+      await expect(again.locator('[data-part="stats"]')).toContainText(`on ${reported} requests`);
 
       // the key went only to the server, and nowhere else
       expect([...server.stats.authorizations]).toEqual([`Bearer ${KEY}`]);

@@ -68,6 +68,8 @@ export interface JobProgress {
   done: number;
   flagged: number;
   retrying: number;
+  /** Requests sent in this run (retries included). */
+  requests: number;
   usage: Usage;
 }
 
@@ -153,6 +155,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     done: results.size,
     flagged: previous.filter((r) => r.status === "flagged").length,
     retrying: 0,
+    requests: 0,
     usage: { input: 0, cachedInput: 0, output: 0 },
   };
   const inner = new AbortController();
@@ -227,6 +230,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
       let reply: ChatReply;
       try {
         result.requests++;
+        progress.requests++;
         await store.log({ id: item.id, vote, kind: "sent" });
         reply = await guarded((signal) =>
           provider.complete(
@@ -236,9 +240,12 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
         );
       } catch (error) {
         if (stopped()) throw new Stop();
+        await store.log({ id: item.id, vote, kind: "failed" });
+        // a LabelingError that is no server's answer is a broken setup (e.g. an encoder that
+        // gave no embedding): the job stops with it instead of retrying or guessing
+        if (error instanceof LabelingError && !(error instanceof ProviderError)) throw error;
         const failure =
           error instanceof ProviderError ? error : new ProviderError(String(error), "retry");
-        await store.log({ id: item.id, vote, kind: "failed" });
         if (failure.status !== undefined) reached = true;
         if (failure.kind === "auth" || (failure.kind === "fatal" && failure.status === 404)) {
           pause(failure.message, failure.kind === "auth" ? "auth" : "model");

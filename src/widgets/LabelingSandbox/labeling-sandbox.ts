@@ -84,6 +84,8 @@ class LabelingSandbox extends LabWidget {
   };
   /** This run's tokens so far. */
   #spentNow: Usage = { input: 0, cachedInput: 0, output: 0 };
+  /** This run's requests so far. */
+  #requestsNow = 0;
 
   /** Runs one action on the job at a time; a second press while one runs does nothing. */
   async #exclusive(work: () => Promise<void>): Promise<void> {
@@ -445,6 +447,7 @@ class LabelingSandbox extends LabWidget {
     db.close();
     this.#spentBefore = jobSpend(results, events);
     this.#spentNow = { input: 0, cachedInput: 0, output: 0 };
+    this.#requestsNow = 0;
   }
 
   #banner(text: string): void {
@@ -621,6 +624,7 @@ class LabelingSandbox extends LabWidget {
           if (this.#job?.id !== job.id) return;
           this.#results.set(result.id, result);
           this.#spentNow = progress.usage;
+          this.#requestsNow = progress.requests;
           retrying = progress.retrying;
           this.#scheduleStats(retrying);
         },
@@ -710,7 +714,7 @@ class LabelingSandbox extends LabWidget {
       ...(retrying ? [`${retrying} retrying`] : []),
       ...(rate > 0 ? [`${rate.toFixed(1)} items/s`] : []),
       job.provider.kind === "api"
-        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)}` +
+        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)} on ${(this.#spentBefore.requests + this.#requestsNow).toLocaleString("en")} requests` +
           (this.#spentBefore.unanswered
             ? ` (and ${this.#spentBefore.unanswered} requests that were in flight when a run stopped, which the server may have billed)`
             : "")
@@ -719,6 +723,7 @@ class LabelingSandbox extends LabWidget {
     const stats = this.el("stats");
     stats.textContent = `${parts.join(" · ")}.${note ? ` ${note}` : ""}`;
     stats.dataset["done"] = String(done);
+    stats.dataset["requests"] = String(this.#spentBefore.requests + this.#requestsNow);
     this.el("export-csv", HTMLButtonElement).disabled = done === 0;
     this.el("export-finetune", HTMLButtonElement).disabled =
       job.gold.length + job.pool.length === 0;

@@ -18,6 +18,56 @@ import {
 } from "@/lib/labeling/index";
 import { testEncoder } from "../encoder/load";
 
+describe("a missing or empty embedding is an error, never a label", () => {
+  const task: TaskSpec = {
+    labels: [
+      { name: "a", description: "first" },
+      { name: "b", description: "second" },
+    ],
+    mode: "single",
+    instructions: "",
+    template: "{text}",
+    examples: [],
+    model: "local",
+    parameters: {},
+    votes: 1,
+  };
+  const ask = (embed: (texts: string[]) => Promise<Vector[]>) =>
+    runJob({
+      task,
+      items: [
+        { id: "x", text: "one" },
+        { id: "y", text: "two" },
+      ],
+      provider: createLocalLabeler(
+        task,
+        embed,
+        zeroShotScorer([
+          [1, 0],
+          [0, 1],
+        ]),
+      ),
+      store: memoryStore(),
+    });
+
+  it("an empty vector (the encoder gave none) fails the job with a message", async () => {
+    await expect(
+      ask((texts) => Promise.resolve(texts.map(() => new Float32Array(0)))),
+    ).rejects.toThrow(/no usable embedding for text 1/);
+    await expect(ask(() => Promise.resolve([[1, 0]]))).rejects.toThrow(
+      /returned 1 embeddings for 2 texts/,
+    );
+  });
+
+  it("a zero vector has no nearest label: the item is flagged with the reason", async () => {
+    const summary = await ask((texts) => Promise.resolve(texts.map(() => [0, 0])));
+    expect(summary.results.map((r) => r.status)).toEqual(["flagged", "flagged"]);
+    expect(summary.results[0]?.flag).toBe("fatal");
+    expect(summary.results[0]?.notes.join(" ")).toMatch(/all zeros/);
+    expect(argmax([Number.NaN, Number.NaN])).toBe(-1);
+  });
+});
+
 describe("local scorers on hand-made vectors", () => {
   it("zero-shot picks the most cosine-similar description", () => {
     const score = zeroShotScorer([
