@@ -40,6 +40,7 @@ import {
   priceTable,
   type PriceTable,
   type ProviderSettings,
+  flagCause,
   resultsCSV,
   statisticText,
   runLabelingJob,
@@ -47,6 +48,7 @@ import {
   splitDataset,
   type TaskSpec,
   validateTask,
+  type ItemResult,
 } from "../src/lib/labeling";
 import {
   createJobsClient,
@@ -159,6 +161,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   // the sandbox's rule: the first --rows rows are labelled, the gold rows after them are the pool
   const { items, gold, pool } = splitDataset(dataset, num("rows", o.rows) ?? dataset.items.length);
   const perLabel = num("few-shot", o["few-shot"]) ?? 0;
+  if (perLabel > 0 && !o.gold)
+    throw new LabelingError(
+      "--few-shot takes its examples from gold-labelled rows: name the gold column with --gold.",
+    );
   if (perLabel > 0 && pool.length === 0)
     throw new LabelingError(
       "--few-shot takes its examples from gold-labelled rows after the ones being labelled: pass --rows <n> to label the first n rows only.",
@@ -200,7 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const jobStore = jsonlJobStore(outPath);
   const store = jobStore.results;
   const stored = await jobStore.load();
-  if (stored && stored.id !== record.id)
+  if (stored && stored.id !== record.id && !o["dry-run"])
     throw new LabelingError(
       `${outPath} holds the results of another job (different data, labels, prompt or settings). Choose a new file with --out, or delete ${outPath} and ${jobStore.recordPath} to start over.`,
     );
@@ -256,10 +262,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 
   const retryFlagged = o["retry-invalid"] ? "all" : o["retry-flagged"] ? "transient" : undefined;
-  const retried = (r: { status: string; flag?: string }): boolean =>
+  // a retry cut off earlier (a pause, a kill) resumes as a retry
+  const retryMode = retryFlagged ?? record.retry;
+  const retried = (r: ItemResult): boolean =>
     r.status === "flagged" &&
-    (retryFlagged === "all" ||
-      (retryFlagged === "transient" && (r.flag ?? "transient") === "transient"));
+    (retryMode === "all" || (retryMode === "transient" && flagCause(r) === "transient"));
   const done = new Set((await store.load()).filter((r) => !retried(r)).map((r) => r.id));
   const todo = items.filter((item) => !done.has(item.id));
   const estimate = estimateTaskCost(task, todo, prices);

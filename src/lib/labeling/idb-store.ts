@@ -51,7 +51,23 @@ export function openLabelingDB(
     if (!db.objectStoreNames.contains(CACHE)) db.createObjectStore(CACHE);
     if (!db.objectStoreNames.contains(LOG)) db.createObjectStore(LOG, { autoIncrement: true });
   };
-  return request(open);
+  // an older tab holding the previous version would leave this open forever: say so
+  const blocked = new Promise<never>((_, reject) => {
+    (open as { onblocked?: (() => unknown) | null }).onblocked = () => {
+      reject(
+        new Error(
+          "Another tab of this course holds an older copy of the labeling store: close the other tabs of this page, then reload.",
+        ),
+      );
+    };
+  });
+  return Promise.race([request(open), blocked]).then((db) => {
+    // let a newer version of the course upgrade the store: close this connection when asked
+    (db as { onversionchange?: (() => unknown) | null }).onversionchange = () => {
+      db.close();
+    };
+    return db;
+  });
 }
 
 /** Results keyed by item id: writing an id again replaces it, so there is never more than one per item. */

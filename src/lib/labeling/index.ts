@@ -83,6 +83,7 @@ export {
 export {
   cacheKey,
   dedupeResults,
+  flagCause,
   memoryCache,
   memoryStore,
   parseResultLines,

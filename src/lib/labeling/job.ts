@@ -56,6 +56,8 @@ export interface JobRecord extends JobSpec {
   cause?: NonNullable<JobSummary["cause"]>;
   /** The sandbox's form as it was when the job started (restored after a reload). */
   form?: Record<string, string>;
+  /** Flagged items being asked again, kept until that run finishes (a pause or reload resumes the retry). */
+  retry?: "transient" | "all";
 }
 
 /** Where a job lives between runs: its record and its results with their request log. */
@@ -189,12 +191,21 @@ export function jobSpend(
   const totals = logTotals(events);
   let unanswered = 0;
   for (const t of totals.values()) unanswered += Math.max(0, t.unanswered);
-  const finished = new Set<string>();
-  for (const r of results) {
-    finished.add(r.id);
-    add(r.requests, r.usage);
+  // per item, the larger of its result's count and its log's: a result counts the log before
+  // its run plus its own requests, so the log is larger only when a later run (a retry) was cut off
+  const none: Usage = { input: 0, cachedInput: 0, output: 0 };
+  const byId = new Map(results.map((r) => [r.id, r]));
+  for (const id of new Set([...byId.keys(), ...totals.keys()])) {
+    const r = byId.get(id);
+    const t = totals.get(id);
+    const a = r?.usage ?? none;
+    const b = t?.usage ?? none;
+    add(Math.max(r?.requests ?? 0, t?.requests ?? 0), {
+      input: Math.max(a.input, b.input),
+      cachedInput: Math.max(a.cachedInput, b.cachedInput),
+      output: Math.max(a.output, b.output),
+    });
   }
-  for (const [id, t] of totals) if (!finished.has(id)) add(t.requests, t.usage);
   return { requests, unanswered, usage };
 }
 
@@ -209,10 +220,12 @@ export async function runLabelingJob(
   store: JobStore,
   options: RunOptions,
 ): Promise<{ record: JobRecord; summary: JobSummary }> {
-  let current = advance(record, "running");
+  const retry = options.retryFlagged ?? record.retry;
+  let current: JobRecord = { ...advance(record, "running"), ...(retry ? { retry } : {}) };
   await store.save(current);
   const summary = await runJob({
     ...options,
+    ...(retry ? { retryFlagged: retry } : {}),
     task: current.task,
     items: current.items,
     store: store.results,
@@ -223,6 +236,8 @@ export async function runLabelingJob(
     summary.status === "paused" ? summary.message : "",
     summary.cause,
   );
+  // a finished retry is over; a paused or cancelled one resumes as a retry
+  if (summary.status === "done") delete current.retry;
   await store.save(current);
   return { record: current, summary };
 }

@@ -36,7 +36,7 @@ export function classify(error: unknown, baseURL: string, apiKey: string): Provi
     return new ProviderError(`${baseURL} did not answer in time.`, "retry");
   if (error instanceof OpenAI.APIUserAbortError) return new ProviderError("Cancelled.", "fatal");
   if (error instanceof OpenAI.APIConnectionError)
-    return new ProviderError(`Could not reach ${baseURL}.`, "retry");
+    return new ProviderError(`Could not reach ${baseURL}.`, "retry", undefined, undefined, true);
   if (error instanceof OpenAI.APIError) {
     const status = error.status as number | undefined;
     const detail = (error.error as { message?: unknown } | undefined)?.message;

@@ -39,6 +39,8 @@ export class ProviderError extends LabelingError {
     readonly status?: number,
     /** The server's Retry-After, in milliseconds. */
     readonly retryAfterMs?: number,
+    /** True when no connection was made at all (refused, unknown host, blocked): not a timeout. */
+    readonly unreachable = false,
   ) {
     super(message);
   }

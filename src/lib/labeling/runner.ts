@@ -23,6 +23,7 @@ import { buildMessages, responseSchema, type ChatMessage } from "./prompt";
 import { ProviderError, type ChatProvider, type ChatReply, type Usage } from "./provider";
 import {
   cacheKey,
+  flagCause,
   logTotals,
   type FlagCause,
   type ItemResult,
@@ -145,8 +146,11 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
   const retry = (r: ItemResult): boolean =>
     r.status === "flagged" &&
     (options.retryFlagged === "all" ||
-      (options.retryFlagged === "transient" && (r.flag ?? "transient") === "transient"));
-  const previous = (await store.load()).filter((r) => ids.has(r.id) && !retry(r));
+      (options.retryFlagged === "transient" && flagCause(r) === "transient"));
+  const stored = (await store.load()).filter((r) => ids.has(r.id));
+  const previous = stored.filter((r) => !retry(r));
+  /** Results being asked again: their counts are the base when the log has none (older stores). */
+  const retried = new Map(stored.filter(retry).map((r) => [r.id, r]));
   const earlier = logTotals(await store.loadLog());
   const results = new Map(previous.map((r) => [r.id, r]));
   const queue = options.items.filter((item) => !results.has(item.id));
@@ -228,10 +232,11 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
       if (rpm) await guarded((signal) => rpm.take(1, signal));
       if (tpm) await guarded((signal) => tpm.take(tokens + maxOut, signal));
       let reply: ChatReply;
+      // logged before the request goes out (a storage error here is no network failure)
+      await store.log({ id: item.id, vote, kind: "sent" });
+      result.requests++;
+      progress.requests++;
       try {
-        result.requests++;
-        progress.requests++;
-        await store.log({ id: item.id, vote, kind: "sent" });
         reply = await guarded((signal) =>
           provider.complete(
             { model: task.model, messages, parameters: task.parameters, schema },
@@ -251,11 +256,12 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
           pause(failure.message, failure.kind === "auth" ? "auth" : "model");
           throw new Stop();
         }
-        if (failure.kind === "retry" && failure.status === undefined && !reached) {
+        // only connections never made count: a timeout may be a slow server loading a model
+        if (failure.unreachable && !reached) {
           unanswered++;
           if (unanswered >= unreachableAfter) {
             pause(
-              `${failure.message} ${unanswered} requests got no answer at all, so the job stopped early instead of retrying for minutes. ` +
+              `${failure.message} ${unanswered} requests could not connect at all, so the job stopped early instead of retrying for minutes. ` +
                 "Check the base URL (OpenAI's is https://api.openai.com/v1), that the server is running, and this device's network. The job is paused; nothing is lost.",
               "unreachable",
             );
@@ -313,7 +319,9 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
   async function labelItem(item: LabelItem): Promise<void> {
     const { messages, tokens, truncated } = fitMessages(task, item, options.maxInputTokens, count);
     // requests and tokens of earlier runs (a crash, a retried flag) stay counted
-    const before = earlier.get(item.id);
+    const old = retried.get(item.id);
+    const before =
+      earlier.get(item.id) ?? (old ? { requests: old.requests, usage: old.usage } : undefined);
     const result: ItemResult = {
       id: item.id,
       status: "flagged",

@@ -35,6 +35,16 @@ export interface ItemResult {
 export type FlagCause = "transient" | "invalid" | "fatal";
 
 /**
+ * Why a flagged result has no label; results stored before `flag` existed
+ * get it from their notes ("no valid label after …" is an invalid answer).
+ */
+export function flagCause(result: ItemResult): FlagCause | undefined {
+  if (result.status !== "flagged") return undefined;
+  if (result.flag) return result.flag;
+  return result.notes.some((n) => n.includes("no valid label after")) ? "invalid" : "transient";
+}
+
+/**
  * One line of a job's request log, written as it happens: "sent" before a
  * request goes out, "answered" with its billed tokens as soon as a reply is
  * in, "failed" when the server refused it or could not be reached. A crash

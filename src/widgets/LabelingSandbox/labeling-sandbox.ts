@@ -12,6 +12,7 @@ import {
   evaluationReport,
   finishedRuns,
   forgetRun,
+  flagCause,
   formatDollars,
   idbCache,
   idbJobStore,
@@ -111,7 +112,7 @@ class LabelingSandbox extends LabWidget {
   #syncRetry(): void {
     const job = this.#job;
     const retryable = [...this.#results.values()].filter(
-      (r) => r.status === "flagged" && (r.flag ?? "transient") === "transient",
+      (r) => flagCause(r) === "transient",
     ).length;
     const button = this.el("retry-flagged", HTMLButtonElement);
     button.disabled = this.#busy || job?.status !== "done" || retryable === 0;
@@ -550,7 +551,9 @@ class LabelingSandbox extends LabWidget {
     const api = job.provider.kind === "api";
     const key = this.el("key", HTMLInputElement).value.trim();
     if (api && !key) {
-      if (job.status === "new") await saveCurrentJob(job);
+      // a job that was running when the page was left waits, paused, for the key
+      if (job.status === "new" || job.status === "running")
+        await saveCurrentJob(job.status === "running" ? { ...job, status: "paused" } : job);
       throw new LabelingError(
         "Paste your API key in step 3 (it stays in this browser), then press Label.",
       );
@@ -577,6 +580,7 @@ class LabelingSandbox extends LabWidget {
     /** False once the learner started over or another job replaced this one. */
     const current = (): boolean => this.#job?.id === job.id && !abort.signal.aborted;
     let store: Awaited<ReturnType<typeof idbJobStore>> | null = null;
+    let started = false;
     let cacheDb: IDBDatabase | null = null;
     try {
       this.#note = "";
@@ -610,9 +614,10 @@ class LabelingSandbox extends LabWidget {
       this.#doneAtStart = this.#results.size;
       if (retryFlagged)
         this.#doneAtStart -= [...this.#results.values()].filter(
-          (r) => r.status === "flagged" && (r.flag ?? "transient") === "transient",
+          (r) => flagCause(r) === "transient",
         ).length;
       let retrying = 0;
+      started = true;
       const { record, summary } = await runLabelingJob(job, store, {
         provider,
         ...(cacheDb ? { cache: idbCache(cacheDb) } : {}),
@@ -662,9 +667,10 @@ class LabelingSandbox extends LabWidget {
       // a failed run is paused, not left "running" (a reload would only fail again)
       if (this.#job?.id === job.id) {
         const message = error instanceof Error ? error.message : String(error);
+        // a failure before the run (e.g. the model did not load) leaves a new or done job as it was
         const paused: JobRecord = {
           ...job,
-          status: job.status === "new" ? "new" : "paused",
+          status: started || job.status === "running" ? "paused" : job.status,
           message,
         };
         this.#job = paused;
@@ -716,7 +722,7 @@ class LabelingSandbox extends LabWidget {
       job.provider.kind === "api"
         ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)} on ${(this.#spentBefore.requests + this.#requestsNow).toLocaleString("en")} requests` +
           (this.#spentBefore.unanswered
-            ? ` (and ${this.#spentBefore.unanswered} requests that were in flight when a run stopped, which the server may have billed)`
+            ? ` (of which ${this.#spentBefore.unanswered} were in flight when a run stopped: the server may have billed them, but no reply was received)`
             : "")
         : "free (local)",
     ];

@@ -213,6 +213,31 @@ describe("running a job over a store", () => {
     expect(spend.usage.input).toBe(40);
   });
 
+  it("a retry cut off by a cancel resumes as a retry, and is over once done", async () => {
+    const store = memoryJobStore(memoryStore());
+    const provider = parityProvider();
+    const { record } = await runLabelingJob(await createJob(spec()), store, {
+      provider,
+      maxRetries: 0,
+      concurrency: 1,
+    });
+    expect(record.retry).toBeUndefined();
+    provider.heal();
+    const controller = new AbortController();
+    controller.abort();
+    const cut = await runLabelingJob(record, store, {
+      provider,
+      retryFlagged: "transient",
+      signal: controller.signal,
+    });
+    expect(cut.record).toMatchObject({ status: "cancelled", retry: "transient" });
+    // resumed with no option: the record carries the retry
+    const resumed = await runLabelingJob(cut.record, store, { provider });
+    expect(resumed.record.status).toBe("done");
+    expect(resumed.record.retry).toBeUndefined();
+    expect(resumed.summary.results.every((r) => r.status === "labelled")).toBe(true);
+  });
+
   it("keeps the record and results in files: a new process finds the job where it stopped", async () => {
     const path = join(dir, "job.jsonl");
     const store = jsonlJobStore(path);

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memoryStore, runJob } from "@/lib/labeling/index";
 import { createOpenAIChat } from "@/lib/labeling/openai";
+import { flagCause, type AttemptEvent, type ItemResult } from "@/lib/labeling";
 import { jobSpend } from "@/lib/labeling/job";
 import { startFakeOpenAI, type FakeServer } from "./fake-openai";
 import { items, KEY, spamTask } from "./helpers";
@@ -64,6 +65,20 @@ describe("a server that cannot be reached", () => {
     // each attempt was logged before it went out
     expect(jobSpend([], store.events).requests).toBeGreaterThanOrEqual(3);
     expect(seconds).toBeLessThan(15); // not minutes of retries (the old behaviour took ~27 s)
+  });
+
+  it("does not stop early on timeouts (a slow server loading a model is still there)", async () => {
+    server.options.fault = (_id, attempt) => (attempt < 1 ? "timeout" : "ok");
+    const summary = await runJob({
+      task: spamTask(),
+      items: items(4).items,
+      provider: createOpenAIChat({ apiKey: KEY, baseURL: server.baseURL, timeoutMs: 150 }),
+      store: memoryStore(),
+      concurrency: 4,
+      ...fast,
+    });
+    expect(summary.status).toBe("done");
+    expect(summary.progress.flagged).toBe(0);
   });
 
   it("does not stop early when the server answers, even with errors (429 and 500 prove it is there)", async () => {
@@ -160,5 +175,68 @@ describe("flags and retries", () => {
     expect(waiting.length).toBeGreaterThan(8);
     expect(Math.max(...waiting)).toBeLessThanOrEqual(4);
     expect(Math.min(...waiting)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("an old flagged result (no flag field, no log) is classed by its notes and keeps its counts when retried", async () => {
+    const { items: list } = items(2);
+    const old = (id: string, note: string) => ({
+      id,
+      status: "flagged" as const,
+      labels: [],
+      votes: [null],
+      raw: [""],
+      requests: 6,
+      usage: { input: 60, cachedInput: 0, output: 0 },
+      notes: [note],
+    });
+    const store = memoryStore([
+      old("item-0", "vote 1: server answered 500 (after 6 attempts)"),
+      old("item-1", "vote 1: no valid label after 3 answers"),
+    ]);
+    expect(flagCause(store.results[0] as ItemResult)).toBe("transient");
+    expect(flagCause(store.results[1] as ItemResult)).toBe("invalid");
+    const summary = await runJob({
+      task: spamTask(),
+      items: list,
+      provider: createOpenAIChat({ apiKey: KEY, baseURL: server.baseURL }),
+      store,
+      retryFlagged: "transient",
+    });
+    const byId = new Map(summary.results.map((r) => [r.id, r]));
+    expect(byId.get("item-0")?.status).toBe("labelled");
+    expect(byId.get("item-0")?.requests).toBe(7);
+    expect(byId.get("item-1")?.status).toBe("flagged");
+    expect(server.stats.requests.size).toBe(1);
+  });
+});
+
+describe("the spend of an interrupted retry", () => {
+  it("counts the retry's requests and tokens even though the item's stored result is the old flag", () => {
+    const flagged: ItemResult = {
+      id: "x",
+      status: "flagged",
+      labels: [],
+      votes: [null],
+      raw: [""],
+      requests: 2,
+      usage: { input: 10, cachedInput: 0, output: 0 },
+      notes: [],
+      flag: "transient",
+    };
+    const sent = { id: "x", vote: 0, kind: "sent" as const };
+    const events: AttemptEvent[] = [
+      sent,
+      { id: "x", vote: 0, kind: "answered", usage: { input: 10, cachedInput: 0, output: 0 } },
+      sent,
+      { id: "x", vote: 0, kind: "failed" },
+      // the retry: one answered, one in flight when it was cut off
+      sent,
+      { id: "x", vote: 0, kind: "answered", usage: { input: 10, cachedInput: 0, output: 3 } },
+      sent,
+    ];
+    const spend = jobSpend([flagged], events);
+    expect(spend.requests).toBe(4);
+    expect(spend.usage).toEqual({ input: 20, cachedInput: 0, output: 3 });
+    expect(spend.unanswered).toBe(1);
   });
 });
