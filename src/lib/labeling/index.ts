@@ -87,6 +87,8 @@ export {
   memoryCache,
   memoryStore,
   parseResultLines,
+  type AttemptEvent,
+  type FlagCause,
   type ItemResult,
   type ResponseCache,
   type ResultStore,
