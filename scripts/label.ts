@@ -32,7 +32,7 @@ import {
   evaluationReport,
   fineTuneJSONL,
   formatDollars,
-  importBatchResults,
+  importBatchIntoJob,
   jobSpend,
   LabelingError,
   parseCSV,
@@ -256,9 +256,16 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     );
   }
   if (o["import-batch"]) {
-    for (const result of importBatchResults(readFileSync(o["import-batch"], "utf8"), task))
-      await store.append(result);
-    io.out(`Imported batch results into ${outPath}`);
+    const imported = await importBatchIntoJob(
+      record,
+      jobStore,
+      readFileSync(o["import-batch"], "utf8"),
+    );
+    record = imported.record;
+    io.out(
+      `Imported ${imported.imported.length} batch results into ${outPath}` +
+        (imported.missing ? ` (${imported.missing} items have none yet)` : ""),
+    );
   }
 
   const retryFlagged = o["retry-invalid"] ? "all" : o["retry-flagged"] ? "transient" : undefined;
@@ -338,9 +345,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(`The batch ended “${end.status}”; nothing was imported. ${end.errors}`.trim());
       return 3;
     }
-    const imported = importBatchResults(end.output, task);
-    for (const result of imported) await store.append(result);
-    io.out(`Imported ${imported.length} batch results into ${outPath}`);
+    const imported = await importBatchIntoJob(record, jobStore, end.output);
+    record = imported.record;
+    io.out(`Imported ${imported.imported.length} batch results into ${outPath}`);
   } else if (todo.length > 0) {
     const apiKey = key();
     let last = 0;

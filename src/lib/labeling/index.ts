@@ -124,6 +124,7 @@ export { idbCache, idbStore, openLabelingDB } from "./idb-store";
 export { evaluationReport, NOTHING_LABELLED, statisticText, type EvaluationReport } from "./report";
 export {
   advance,
+  importBatchIntoJob,
   createJob,
   jobId,
   jobSpend,

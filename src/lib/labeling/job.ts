@@ -7,6 +7,7 @@
  * pool of gold rows that examples and local training come from, and the run
  * itself over a JobStore (IndexedDB in the browser, JSONL files in Node).
  */
+import { importBatchResults } from "./exports";
 import type { Usage } from "./provider";
 import { runJob, type JobOptions, type JobSummary } from "./runner";
 import { logTotals, type AttemptEvent, type ItemResult, type ResultStore } from "./store";
@@ -240,6 +241,36 @@ export async function runLabelingJob(
   if (summary.status === "done") delete current.retry;
   await store.save(current);
   return { record: current, summary };
+}
+
+/**
+ * Results of a Batch API job (its output JSONL) become this job's results;
+ * the record is saved done when every item has one, paused otherwise. Lines
+ * for other items are skipped and counted.
+ */
+export async function importBatchIntoJob(
+  record: JobRecord,
+  store: JobStore,
+  outputText: string,
+): Promise<{ record: JobRecord; imported: ItemResult[]; skipped: number; missing: number }> {
+  const ids = new Set(record.items.map((i) => i.id));
+  const all = importBatchResults(outputText, record.task);
+  const imported = all.filter((r) => ids.has(r.id));
+  if (imported.length === 0)
+    throw new LabelingError(
+      "The batch output has no results for these items: export the Batch JSONL from the same data and labels, run it, and import its output file.",
+    );
+  for (const result of imported) await store.results.append(result);
+  const have = new Set((await store.results.load()).map((r) => r.id));
+  const missing = record.items.filter((i) => !have.has(i.id)).length;
+  const next: JobRecord = {
+    ...record,
+    status: missing === 0 ? "done" : "paused",
+    message: missing === 0 ? "" : `${missing} items have no result in the batch output.`,
+  };
+  delete next.cause;
+  await store.save(next);
+  return { record: next, imported, skipped: all.length - imported.length, missing };
 }
 
 /** A job store in memory (tests, the simulated survey, throwaway runs). */

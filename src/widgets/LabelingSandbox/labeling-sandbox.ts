@@ -5,36 +5,26 @@
  * forgetting it. The panels and views are in the files beside this one.
  */
 import {
-  actualCost,
   clearCurrentJob,
   createJob,
-  defaultTemperature,
   evaluationReport,
   finishedRuns,
   forgetRun,
   flagCause,
-  formatDollars,
   idbCache,
   idbJobStore,
   idbStore,
-  importBatchResults,
+  importBatchIntoJob,
   type ItemResult,
   type JobRecord,
-  jobSpend,
   LabelingError,
   type LabelItem,
   loadCurrentJob,
-  type LocalMethod,
   openLabelingDB,
-  parseLabelLines,
-  priceFor,
   type ProviderSettings,
   runLabelingJob,
   saveCurrentJob,
-  selectExamples,
   type TaskSpec,
-  type Usage,
-  validateTask,
 } from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
 import { BUNDLED, DataPanel } from "./data-panel";
@@ -50,6 +40,8 @@ import { COLUMN_FIELDS, readForm, sameForm, writeForm } from "./form-state";
 import { PRICES, renderPreview, showProblem } from "./prompt-preview";
 import { downloadBatch, downloadFineTune, downloadResults } from "./downloads";
 import { renderEvaluation } from "./evaluation-view";
+import { JobSpend } from "./spend";
+import { taskFromForm } from "./task-form";
 import { storedKey, storeKey } from "@/scripts/api-key";
 import { apiProvider, localProvider } from "./providers";
 import { resultsTable } from "./results-table";
@@ -77,16 +69,8 @@ class LabelingSandbox extends LabWidget {
   #running: Promise<void> | null = null;
   /** Finished runs the current one can be compared with. */
   #runs: Awaited<ReturnType<typeof finishedRuns>> = [];
-  /** Requests and tokens of the job before this run (unfinished items' too, from the request log). */
-  #spentBefore: ReturnType<typeof jobSpend> = {
-    requests: 0,
-    unanswered: 0,
-    usage: { input: 0, cachedInput: 0, output: 0 },
-  };
-  /** This run's tokens so far. */
-  #spentNow: Usage = { input: 0, cachedInput: 0, output: 0 };
-  /** This run's requests so far. */
-  #requestsNow = 0;
+  /** What the job has cost (earlier runs from its log, this one from the runner). */
+  #spend = new JobSpend();
 
   /** Runs one action on the job at a time; a second press while one runs does nothing. */
   async #exclusive(work: () => Promise<void>): Promise<void> {
@@ -328,45 +312,8 @@ class LabelingSandbox extends LabWidget {
     provider: ProviderSettings;
   } {
     const selection = this.#data.selection();
-    const num = (name: string): number => Number(this.el(name, HTMLInputElement).value);
-    const labels = parseLabelLines(this.el("labels", HTMLTextAreaElement).value);
-    const shots = num("shots");
     const api = forceApi || this.#providerKind() === "api";
-    const method = this.el("method", HTMLSelectElement).value as LocalMethod;
-    const mode = this.el("mode", HTMLSelectElement).value === "multi" ? "multi" : "single";
-    const votes = num("votes");
-    const typed = this.el("temperature", HTMLInputElement).value.trim();
-    const temperature = typed === "" ? defaultTemperature(votes) : Number(typed);
-    if (!api && votes !== 1)
-      throw new LabelingError(
-        "The offline methods give the same answer every time: set votes to 1 (votes help only with a model that samples, at a temperature above 0).",
-      );
-    const task = validateTask({
-      labels,
-      mode,
-      ...(mode === "multi" ? { maxLabels: num("k") } : {}),
-      instructions: this.el("instructions", HTMLTextAreaElement).value.trim(),
-      template: this.el("template", HTMLTextAreaElement).value,
-      examples: selectExamples(
-        selection.pool,
-        labels.map((l) => l.name.trim()),
-        shots,
-      ),
-      model: api ? this.el("model", HTMLInputElement).value : `local-${method}`,
-      parameters: api ? { temperature } : { temperature: 0 },
-      votes,
-    });
-    const concurrency = num("concurrency");
-    if (api && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32))
-      throw new LabelingError("Requests at once must be from 1 to 32.");
-    if (!api && method === "clip" && !selection.items.some((item) => item.image))
-      throw new LabelingError(
-        "CLIP labels images: load a CSV with an image column (image URLs or data: URLs) and choose it in step 1.",
-      );
-    const provider: ProviderSettings = api
-      ? { kind: "api", baseURL: this.el("base-url", HTMLInputElement).value.trim(), concurrency }
-      : { kind: "local", method };
-    return { task, selection, provider };
+    return { ...taskFromForm((name, type) => this.el(name, type), selection, api), selection };
   }
 
   #schedulePreview(): void {
@@ -421,7 +368,7 @@ class LabelingSandbox extends LabWidget {
     const stored = await idbStore(db).load();
     db.close();
     this.#results = new Map(stored.map((r) => [r.id, r]));
-    await this.#loadSpend(job);
+    await this.#spend.load(job.id);
     this.#resultsView.setRows(job.items);
     this.#renderStats(null);
     this.#renderEvaluation();
@@ -438,17 +385,6 @@ class LabelingSandbox extends LabWidget {
       );
     }
     return false;
-  }
-
-  /** What the job has cost before this run, from its results and its request log. */
-  async #loadSpend(job: JobRecord): Promise<void> {
-    const db = await openLabelingDB(job.id);
-    const store = idbStore(db);
-    const [results, events] = await Promise.all([store.load(), store.loadLog()]);
-    db.close();
-    this.#spentBefore = jobSpend(results, events);
-    this.#spentNow = { input: 0, cachedInput: 0, output: 0 };
-    this.#requestsNow = 0;
   }
 
   #banner(text: string): void {
@@ -513,37 +449,29 @@ class LabelingSandbox extends LabWidget {
   async #importBatch(file: File): Promise<void> {
     this.clearError();
     const job = await this.#prepareJob(true);
-    const ids = new Set(job.items.map((i) => i.id));
-    const imported = importBatchResults(await file.text(), job.task);
-    const matching = imported.filter((r) => ids.has(r.id));
-    if (matching.length === 0)
-      throw new LabelingError(
-        `${file.name} has no results for these items: export the Batch JSONL from the same data and labels, run it, and import its output file.`,
+    const store = await idbJobStore(job.id);
+    try {
+      const { record, imported, skipped, missing } = await importBatchIntoJob(
+        job,
+        store,
+        await file.text(),
+      ).catch((error: unknown) => {
+        throw error instanceof LabelingError
+          ? new LabelingError(`${file.name}: ${error.message}`)
+          : error;
+      });
+      for (const result of imported) this.#results.set(result.id, result);
+      this.#job = record;
+      this.#renderStats(0);
+      this.#renderEvaluation();
+      this.#banner(
+        `Imported ${imported.length} results from ${file.name}` +
+          (skipped ? ` (${skipped} lines were for other items and were skipped)` : "") +
+          (missing ? `; ${missing} items have none yet.` : "."),
       );
-    const db = await openLabelingDB(job.id);
-    const store = idbStore(db);
-    for (const result of matching) {
-      await store.append(result);
-      this.#results.set(result.id, result);
+    } finally {
+      store.close();
     }
-    db.close();
-    const missing = job.items.length - this.#results.size;
-    const imported_: JobRecord = {
-      ...job,
-      status: missing === 0 ? "done" : "paused",
-      message: missing === 0 ? "" : `${missing} items have no result in the batch output.`,
-    };
-    this.#job = imported_;
-    await saveCurrentJob(imported_);
-    this.#renderStats(0);
-    this.#renderEvaluation();
-    this.#banner(
-      `Imported ${matching.length} results from ${file.name}` +
-        (imported.length > matching.length
-          ? ` (${imported.length - matching.length} lines were for other items and were skipped)`
-          : "") +
-        (missing ? `; ${missing} items have none yet.` : "."),
-    );
   }
 
   /** Runs a job to its end, cancellation or pause; holds a lock so a second tab cannot run it too. */
@@ -603,7 +531,7 @@ class LabelingSandbox extends LabWidget {
         this.hideLoading();
       }
       if (!current()) return;
-      await this.#loadSpend(job);
+      await this.#spend.load(job.id);
       store = await idbJobStore(job.id);
       // one cache per server: the same model name elsewhere is another model
       cacheDb =
@@ -628,8 +556,7 @@ class LabelingSandbox extends LabWidget {
         onResult: (result, progress) => {
           if (this.#job?.id !== job.id) return;
           this.#results.set(result.id, result);
-          this.#spentNow = progress.usage;
-          this.#requestsNow = progress.requests;
+          this.#spend.update(progress);
           retrying = progress.retrying;
           this.#scheduleStats(retrying);
         },
@@ -642,7 +569,7 @@ class LabelingSandbox extends LabWidget {
       if (this.#job?.id !== job.id) return; // started over: nothing to show or keep
       this.#job = job;
       for (const r of summary.results) this.#results.set(r.id, r);
-      await this.#loadSpend(job);
+      await this.#spend.load(job.id);
       clearTimeout(this.#statsFrame);
       this.#statsFrame = 0;
       this.#renderStats(0);
@@ -711,25 +638,17 @@ class LabelingSandbox extends LabWidget {
     progress.value = done;
     const seconds = (performance.now() - this.#started) / 1000;
     const rate = this.#started && seconds > 0 ? (done - this.#doneAtStart) / seconds : 0;
-    // the request log counts what unfinished items cost too (a crash, a pause)
-    const price = priceFor(job.task.model, PRICES);
-    const spent = price ? actualCost([this.#spentBefore.usage, this.#spentNow], price) : null;
     const parts = [
       `${done.toLocaleString("en")} of ${job.items.length.toLocaleString("en")} done`,
       `${flagged} flagged`,
       ...(retrying ? [`${retrying} retrying`] : []),
       ...(rate > 0 ? [`${rate.toFixed(1)} items/s`] : []),
-      job.provider.kind === "api"
-        ? `spent ${spent === null ? "(no price for this model)" : formatDollars(spent)} on ${(this.#spentBefore.requests + this.#requestsNow).toLocaleString("en")} requests` +
-          (this.#spentBefore.unanswered
-            ? ` (of which ${this.#spentBefore.unanswered} were in flight when a run stopped: the server may have billed them, but no reply was received)`
-            : "")
-        : "free (local)",
+      job.provider.kind === "api" ? this.#spend.describe(job.task.model, PRICES) : "free (local)",
     ];
     const stats = this.el("stats");
     stats.textContent = `${parts.join(" · ")}.${note ? ` ${note}` : ""}`;
     stats.dataset["done"] = String(done);
-    stats.dataset["requests"] = String(this.#spentBefore.requests + this.#requestsNow);
+    stats.dataset["requests"] = String(this.#spend.requests);
     this.el("export-csv", HTMLButtonElement).disabled = done === 0;
     this.el("export-finetune", HTMLButtonElement).disabled =
       job.gold.length + job.pool.length === 0;
