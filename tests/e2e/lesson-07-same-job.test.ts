@@ -7,10 +7,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { BUNDLED, parseLabelLines } from "../../src/lib/labeling";
-import { SANDBOX_TEMPLATE } from "../../src/lib/labeling/node";
+import { BUNDLED } from "../../src/lib/labeling";
+import { bundledCliArgs } from "../../src/lib/labeling/node";
 import { runCli } from "../../scripts/label";
 import { expect, openWidget, test } from "./fixtures";
 
@@ -45,33 +44,7 @@ test("the sandbox's probe and the CLI's --provider local --method probe label th
     const csv = join(dir, "cli.csv");
     const lines: string[] = [];
     const code = await runCli(
-      [
-        fileURLToPath(new URL(`../../public${settings.url}`, import.meta.url)),
-        "--text",
-        settings.columns.text,
-        "--gold",
-        settings.columns.gold,
-        "--id",
-        settings.columns.id,
-        "--rows",
-        String(ROWS),
-        ...parseLabelLines(settings.codebook.labels).flatMap((l) => [
-          "--label",
-          `${l.name}=${l.description}`,
-        ]),
-        "--instructions",
-        settings.codebook.instructions,
-        "--template",
-        SANDBOX_TEMPLATE,
-        "--provider",
-        "local",
-        "--method",
-        "probe",
-        "--out",
-        join(dir, "cli.jsonl"),
-        "--csv",
-        csv,
-      ],
+      [...bundledCliArgs(settings, "probe", ROWS), "--out", join(dir, "cli.jsonl"), "--csv", csv],
       { out: (l) => lines.push(l), err: () => undefined, env: {} },
     );
     expect(code).toBe(0);

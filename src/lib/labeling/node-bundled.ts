@@ -23,9 +23,36 @@ export interface BundledSettings {
 /** The sandbox's default template (LabelingSandbox.astro). */
 export const SANDBOX_TEMPLATE = "Text: {text}";
 
+/** Where the bundled CSV is on disk (public/ + its URL path). */
+export function bundledFile(settings: BundledSettings): string {
+  return fileURLToPath(new URL(`../../../public${settings.url}`, import.meta.url));
+}
+
 export function readBundled(settings: BundledSettings): Dataset {
-  const path = fileURLToPath(new URL(`../../../public${settings.url}`, import.meta.url));
-  return datasetFromTable(parseCSV(readFileSync(path, "utf8")), settings.columns);
+  return datasetFromTable(parseCSV(readFileSync(bundledFile(settings), "utf8")), settings.columns);
+}
+
+/**
+ * The `npm run label` arguments that reproduce the sandbox's defaults for a
+ * bundled set with a local method (the file, columns, first rows, codebook
+ * and template), to which a caller adds --out and --csv.
+ */
+export function bundledCliArgs(
+  settings: BundledSettings,
+  method: EncoderMethod,
+  rows = settings.codebook.rows,
+): string[] {
+  return [
+    bundledFile(settings),
+    ...["--text", settings.columns.text, "--gold", settings.columns.gold],
+    ...["--id", settings.columns.id, "--rows", String(rows)],
+    ...parseLabelLines(settings.codebook.labels).flatMap((l) => [
+      "--label",
+      `${l.name}=${l.description}`,
+    ]),
+    ...["--instructions", settings.codebook.instructions, "--template", SANDBOX_TEMPLATE],
+    ...["--provider", "local", "--method", method],
+  ];
 }
 
 export function bundledTask(settings: BundledSettings, method: EncoderMethod): TaskSpec {

@@ -2,6 +2,8 @@
 export { jsonlCache, jsonlJobStore, jsonlStore } from "./node-store";
 export { NODE_MODELS_DIR, nodeEmbedder } from "./node-encoder";
 export {
+  bundledCliArgs,
+  bundledFile,
   bundledTask,
   labelBundledLocally,
   readBundled,

@@ -6,13 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { labelBundledLocally, SANDBOX_TEMPLATE } from "@/lib/labeling/node-bundled";
+import { bundledCliArgs, labelBundledLocally } from "@/lib/labeling/node-bundled";
 import { nodeEmbedder } from "@/lib/labeling/node-encoder";
 import type { EmbedTexts } from "@/lib/labeling/local";
-import { parseLabelLines } from "@/lib/labeling/task";
 import { BUNDLED } from "@/widgets/LabelingSandbox/datasets";
 import { runCli, type CliIO } from "../../../scripts/label";
 
@@ -37,39 +35,11 @@ describe.each([
   it("the CLI labels exactly as the library job the sandbox and the bench run", async () => {
     const settings = BUNDLED[name];
     const library = await labelBundledLocally(name, settings, method, embed);
-    const file = fileURLToPath(new URL(`../../../public${settings.url}`, import.meta.url));
     const out = join(dir, `${name}-${method}.jsonl`);
     const csv = join(dir, `${name}-${method}.csv`);
     const cli = io();
-    const labels = parseLabelLines(settings.codebook.labels).flatMap((l) => [
-      "--label",
-      `${l.name}=${l.description}`,
-    ]);
     const code = await runCli(
-      [
-        file,
-        "--text",
-        settings.columns.text,
-        "--gold",
-        settings.columns.gold,
-        "--id",
-        settings.columns.id,
-        "--rows",
-        String(settings.codebook.rows),
-        ...labels,
-        "--instructions",
-        settings.codebook.instructions,
-        "--template",
-        SANDBOX_TEMPLATE,
-        "--provider",
-        "local",
-        "--method",
-        method,
-        "--out",
-        out,
-        "--csv",
-        csv,
-      ],
+      [...bundledCliArgs(settings, method), "--out", out, "--csv", csv],
       cli,
     );
     expect(code).toBe(0);
