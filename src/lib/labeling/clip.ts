@@ -6,7 +6,7 @@
  * so the offline paths and the command line never load it. Wrapped as a
  * ChatProvider, the same job runner (progress, store, resume) drives it.
  */
-import { configureTransformersEnv } from "../runtime/transformers-env";
+import { configureHubEnv } from "../runtime/transformers-env";
 import { argmax } from "./local";
 import { parseAnswer } from "./answer";
 import type { ChatProvider } from "./provider";
@@ -68,13 +68,7 @@ export interface ClipLoadOptions {
 export async function loadClipClassifier(options: ClipLoadOptions = {}): Promise<ClassifyImage> {
   const model = options.model ?? DEFAULT_CLIP_MODEL;
   const { env, pipeline } = await import("@huggingface/transformers");
-  configureTransformersEnv(env, {
-    localModelPath: null,
-    allowRemote: true,
-    remoteHost: options.remoteHost,
-    wasmPaths: options.wasmPaths,
-    cache: "browser",
-  });
+  configureHubEnv(env, options);
   let classifier: (
     image: string,
     labels: string[],

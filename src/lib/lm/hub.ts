@@ -11,7 +11,7 @@ import {
   env,
   Tensor,
 } from "@huggingface/transformers";
-import { configureTransformersEnv } from "../runtime/index";
+import { configureHubEnv } from "../runtime/index";
 import { LmError } from "./errors";
 import { logitsAt, maskPosition, withMask } from "./logits";
 import type { LmKind } from "./models";
@@ -54,13 +54,7 @@ interface ProgressInfo {
 }
 
 function configure(options: HubLoadOptions): void {
-  configureTransformersEnv(env, {
-    localModelPath: null,
-    allowRemote: true,
-    remoteHost: options.remoteHost,
-    wasmPaths: options.wasmPaths,
-    cache: "browser",
-  });
+  configureHubEnv(env, options);
 }
 
 export async function loadHubLm(options: HubLoadOptions): Promise<HubLm> {

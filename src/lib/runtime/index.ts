@@ -1,5 +1,6 @@
 export { readWithProgress, type ReadProgress } from "./read-with-progress";
 export {
+  configureHubEnv,
   configureTransformersEnv,
   DEFAULT_REMOTE_HOST,
   type ModelCache,

@@ -62,3 +62,17 @@ export function configureTransformersEnv(
     env.customCache = options.cache;
   }
 }
+
+/** A model from the hub (online, no local models, downloads kept in the browser's Cache Storage): the LMs' hub loader and CLIP. */
+export function configureHubEnv(
+  env: TransformersEnv,
+  options: Pick<TransformersEnvOptions, "remoteHost" | "wasmPaths">,
+): void {
+  configureTransformersEnv(env, {
+    localModelPath: null,
+    allowRemote: true,
+    remoteHost: options.remoteHost,
+    wasmPaths: options.wasmPaths,
+    cache: "browser",
+  });
+}
