@@ -40,7 +40,7 @@ import {
   priceTable,
   type PriceTable,
   type ProviderSettings,
-  flagCause,
+  retriedBy,
   resultsCSV,
   statisticText,
   runLabelingJob,
@@ -48,7 +48,6 @@ import {
   splitDataset,
   type TaskSpec,
   validateTask,
-  type ItemResult,
 } from "../src/lib/labeling";
 import {
   createJobsClient,
@@ -271,10 +270,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const retryFlagged = o["retry-invalid"] ? "all" : o["retry-flagged"] ? "transient" : undefined;
   // a retry cut off earlier (a pause, a kill) resumes as a retry
   const retryMode = retryFlagged ?? record.retry;
-  const retried = (r: ItemResult): boolean =>
-    r.status === "flagged" &&
-    (retryMode === "all" || (retryMode === "transient" && flagCause(r) === "transient"));
-  const done = new Set((await store.load()).filter((r) => !retried(r)).map((r) => r.id));
+  const done = new Set(
+    (await store.load()).filter((r) => !retriedBy(r, retryMode)).map((r) => r.id),
+  );
   const todo = items.filter((item) => !done.has(item.id));
   const estimate = estimateTaskCost(task, todo, prices);
   io.out(

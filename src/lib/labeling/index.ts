@@ -83,13 +83,16 @@ export {
 export {
   cacheKey,
   dedupeResults,
+  addUsage,
   flagCause,
+  retriedBy,
   memoryCache,
   memoryStore,
   parseResultLines,
   type AttemptEvent,
   type FlagCause,
   type ItemResult,
+  type RetryMode,
   type ResponseCache,
   type ResultStore,
 } from "./store";

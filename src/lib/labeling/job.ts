@@ -10,7 +10,14 @@
 import { importBatchResults } from "./exports";
 import type { Usage } from "./provider";
 import { runJob, type JobOptions, type JobSummary } from "./runner";
-import { logTotals, type AttemptEvent, type ItemResult, type ResultStore } from "./store";
+import {
+  addUsage,
+  logTotals,
+  type AttemptEvent,
+  type ItemResult,
+  type ResultStore,
+  type RetryMode,
+} from "./store";
 import type { Dataset } from "./table";
 import {
   examplesFromRows,
@@ -58,7 +65,7 @@ export interface JobRecord extends JobSpec {
   /** The sandbox's form as it was when the job started (restored after a reload). */
   form?: Record<string, string>;
   /** Flagged items being asked again, kept until that run finishes (a pause or reload resumes the retry). */
-  retry?: "transient" | "all";
+  retry?: RetryMode;
 }
 
 /** Where a job lives between runs: its record and its results with their request log. */
@@ -183,12 +190,6 @@ export function jobSpend(
 ): { requests: number; unanswered: number; usage: Usage } {
   const usage: Usage = { input: 0, cachedInput: 0, output: 0 };
   let requests = 0;
-  const add = (r: number, u: Usage): void => {
-    requests += r;
-    usage.input += u.input;
-    usage.cachedInput += u.cachedInput;
-    usage.output += u.output;
-  };
   const totals = logTotals(events);
   let unanswered = 0;
   for (const t of totals.values()) unanswered += Math.max(0, t.unanswered);
@@ -201,7 +202,8 @@ export function jobSpend(
     const t = totals.get(id);
     const a = r?.usage ?? none;
     const b = t?.usage ?? none;
-    add(Math.max(r?.requests ?? 0, t?.requests ?? 0), {
+    requests += Math.max(r?.requests ?? 0, t?.requests ?? 0);
+    addUsage(usage, {
       input: Math.max(a.input, b.input),
       cachedInput: Math.max(a.cachedInput, b.cachedInput),
       output: Math.max(a.output, b.output),

@@ -22,13 +22,15 @@ import {
 import { buildMessages, responseSchema, type ChatMessage } from "./prompt";
 import { ProviderError, type ChatProvider, type ChatReply, type Usage } from "./provider";
 import {
+  addUsage,
   cacheKey,
-  flagCause,
   logTotals,
+  retriedBy,
   type FlagCause,
   type ItemResult,
   type ResponseCache,
   type ResultStore,
+  type RetryMode,
 } from "./store";
 import { LabelingError, validateTask, type LabelItem, type TaskSpec } from "./task";
 
@@ -53,7 +55,7 @@ export interface JobOptions {
    * Which flagged items of an earlier run are asked again: "transient" (the
    * server kept failing), "all" (invalid answers too), or none (default).
    */
-  retryFlagged?: "transient" | "all";
+  retryFlagged?: RetryMode;
   /** Failures with no answer from the server (refused, unreachable, timed out) before the job stops early (default 3). */
   unreachableAfter?: number;
   signal?: AbortSignal;
@@ -124,13 +126,6 @@ export function fitMessages(
   return { messages, tokens, truncated: true };
 }
 
-const addUsage = (a: Usage, b: Usage | null): void => {
-  if (!b) return;
-  a.input += b.input;
-  a.cachedInput += b.cachedInput;
-  a.output += b.output;
-};
-
 export async function runJob(options: JobOptions): Promise<JobSummary> {
   const task = validateTask(options.task);
   const { provider, store, cache } = options;
@@ -143,10 +138,7 @@ export async function runJob(options: JobOptions): Promise<JobSummary> {
     if (ids.has(item.id)) throw new LabelingError(`The item id “${item.id}” appears twice.`);
     ids.add(item.id);
   }
-  const retry = (r: ItemResult): boolean =>
-    r.status === "flagged" &&
-    (options.retryFlagged === "all" ||
-      (options.retryFlagged === "transient" && flagCause(r) === "transient"));
+  const retry = (r: ItemResult): boolean => retriedBy(r, options.retryFlagged);
   const stored = (await store.load()).filter((r) => ids.has(r.id));
   const previous = stored.filter((r) => !retry(r));
   /** Results being asked again: their counts are the base when the log has none (older stores). */

@@ -69,6 +69,25 @@ export interface ResultStore {
   clear(): Promise<void>;
 }
 
+/** Which flagged results a retry asks again: "transient" ones (the server kept failing), or "all". */
+export type RetryMode = "transient" | "all";
+
+/** True when `mode` asks this result again. */
+export function retriedBy(result: ItemResult, mode: RetryMode | undefined): boolean {
+  return (
+    result.status === "flagged" &&
+    (mode === "all" || (mode === "transient" && flagCause(result) === "transient"))
+  );
+}
+
+/** Adds b's tokens to a (a reply without usage adds nothing). */
+export function addUsage(a: Usage, b: Usage | null): void {
+  if (!b) return;
+  a.input += b.input;
+  a.cachedInput += b.cachedInput;
+  a.output += b.output;
+}
+
 /** Requests and billed tokens per item id, summed from a log. */
 export function logTotals(
   events: readonly AttemptEvent[],
@@ -86,11 +105,7 @@ export function logTotals(
       continue;
     }
     entry.unanswered--;
-    if (e.kind === "answered" && e.usage) {
-      entry.usage.input += e.usage.input;
-      entry.usage.cachedInput += e.usage.cachedInput;
-      entry.usage.output += e.usage.output;
-    }
+    if (e.kind === "answered") addUsage(entry.usage, e.usage);
   }
   return out;
 }

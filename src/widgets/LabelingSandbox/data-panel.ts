@@ -11,16 +11,11 @@ import {
   type PoolRow,
   splitDataset,
   type Table,
-} from "@/lib/labeling";
-import {
   BUNDLED,
-  guessColumn,
-  loadBundled,
-  loadFile,
-  MAX_JOB_ROWS,
   provenanceOf,
   type BundledDataset,
-} from "./datasets";
+} from "@/lib/labeling";
+import { guessColumn, loadBundled, loadFile, MAX_JOB_ROWS } from "./datasets";
 import { VirtualTable } from "./virtual-table";
 
 export interface Selection {
@@ -199,5 +194,3 @@ export class DataPanel {
     }
   }
 }
-
-export { BUNDLED };

@@ -5,14 +5,6 @@
  */
 import { type BundledDataset, LabelingError, parseCSV, type Table } from "@/lib/labeling";
 
-export {
-  BUNDLED,
-  provenanceOf,
-  type BundledDataset,
-  type BundledId,
-  type Codebook,
-} from "@/lib/labeling";
-
 /** The largest CSV the sandbox reads (the CLI has no such limit). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** The most rows labelled in one browser job; larger jobs belong in the CLI or the Batch API. */

@@ -5,12 +5,13 @@
  * forgetting it. The panels and views are in the files beside this one.
  */
 import {
+  BUNDLED,
+  retriedBy,
   clearCurrentJob,
   createJob,
   evaluationReport,
   finishedRuns,
   forgetRun,
-  flagCause,
   idbCache,
   idbJobStore,
   idbStore,
@@ -27,7 +28,7 @@ import {
   type TaskSpec,
 } from "@/lib/labeling";
 import { LabWidget } from "@/scripts/lab-widget";
-import { BUNDLED, DataPanel } from "./data-panel";
+import { DataPanel } from "./data-panel";
 import {
   agreement,
   comparable,
@@ -92,12 +93,15 @@ class LabelingSandbox extends LabWidget {
     }
   }
 
+  /** Items a Retry flagged would ask again (flagged after server failures). */
+  #retryable(): number {
+    return [...this.#results.values()].filter((r) => retriedBy(r, "transient")).length;
+  }
+
   /** Retry flagged is offered when the finished job has items flagged after server failures. */
   #syncRetry(): void {
     const job = this.#job;
-    const retryable = [...this.#results.values()].filter(
-      (r) => flagCause(r) === "transient",
-    ).length;
+    const retryable = this.#retryable();
     const button = this.el("retry-flagged", HTMLButtonElement);
     button.disabled = this.#busy || job?.status !== "done" || retryable === 0;
     button.textContent = retryable > 0 ? `Retry ${retryable} flagged` : "Retry flagged";
@@ -540,10 +544,7 @@ class LabelingSandbox extends LabWidget {
           : null;
       this.#started = performance.now();
       this.#doneAtStart = this.#results.size;
-      if (retryFlagged)
-        this.#doneAtStart -= [...this.#results.values()].filter(
-          (r) => flagCause(r) === "transient",
-        ).length;
+      if (retryFlagged) this.#doneAtStart -= this.#retryable();
       let retrying = 0;
       started = true;
       const { record, summary } = await runLabelingJob(job, store, {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundledCliArgs, labelBundledLocally } from "@/lib/labeling/node-bundled";
 import { nodeEmbedder } from "@/lib/labeling/node-encoder";
 import type { EmbedTexts } from "@/lib/labeling/local";
-import { BUNDLED } from "@/widgets/LabelingSandbox/datasets";
+import { BUNDLED } from "@/lib/labeling";
 import { runCli, type CliIO } from "../../../scripts/label";
 
 let embed: EmbedTexts;
