@@ -39,7 +39,7 @@ export function done(tx: IDBTransaction): Promise<void> {
 }
 
 /** Opens (creating if needed) the job's database. */
-export function openLabelingDB(
+export async function openLabelingDB(
   name: string,
   factory: IDBFactory = (globalThis as unknown as { indexedDB: IDBFactory }).indexedDB,
 ): Promise<IDBDatabase> {
@@ -61,13 +61,12 @@ export function openLabelingDB(
       );
     };
   });
-  return Promise.race([request(open), blocked]).then((db) => {
-    // let a newer version of the course upgrade the store: close this connection when asked
-    (db as { onversionchange?: (() => unknown) | null }).onversionchange = () => {
-      db.close();
-    };
-    return db;
-  });
+  const db = await Promise.race([request(open), blocked]);
+  // let a newer version of the course upgrade the store: close this connection when asked
+  (db as { onversionchange?: (() => unknown) | null }).onversionchange = () => {
+    db.close();
+  };
+  return db;
 }
 
 /** Results keyed by item id: writing an id again replaces it, so there is never more than one per item. */
