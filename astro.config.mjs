@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { rehypeScrollableTables } from "./src/plugins/rehype-scrollable-tables.ts";
 import { ortWasmFallback } from "./src/plugins/vite-ort-fallback.ts";
+import { sharedRuntime } from "./src/plugins/vite-shared-runtime.ts";
 
 export default defineConfig({
   site: "http://127.0.0.1:4321",
@@ -14,9 +15,9 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {
-    plugins: [ortWasmFallback()],
+    plugins: [sharedRuntime(), ortWasmFallback()],
     build: { assetsInlineLimit: 0 },
     // The encoder worker imports transformers.js, which splits into chunks.
-    worker: { format: "es", plugins: () => [ortWasmFallback()] },
+    worker: { format: "es", plugins: () => [sharedRuntime(), ortWasmFallback()] },
   },
 });

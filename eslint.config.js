@@ -27,6 +27,7 @@ export const LIB_ENTRY_POINTS = {
   // node: loads our models from disk (node:fs), for scripts, benches and tests.
   lm: ["index", "node"],
   ngram: ["index"],
+  offline: ["index"],
   rpc: ["index"],
   runtime: ["index"],
   schelling: ["index"],

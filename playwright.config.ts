@@ -29,6 +29,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
+    // Page routes do not see what a service worker answers; the offline tests allow it.
+    serviceWorkers: "block",
     launchOptions: {
       args: chromiumFlags,
       ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
@@ -37,7 +39,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // E2E_DIST serves another build folder, so two suites can run side by side.
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}${process.env["E2E_DIST"] ? ` --outDir ${process.env["E2E_DIST"]}` : ""}`,
+    command: `npx tsx scripts/serve.ts --host 127.0.0.1 --port ${PORT} --dir ${process.env["E2E_DIST"] ?? "dist"}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

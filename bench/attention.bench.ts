@@ -6,11 +6,10 @@
  *   setHeads) plus the style and canvas work they cause; and a token hover.
  * BENCH_DIST serves an existing build (e.g. /tmp/dist-attn) instead of building.
  */
-import { spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { loadEncoder } from "../src/lib/encoder/index";
-import { launchBrowser, startPreview, type Preview } from "./lib/preview";
+import { launchBrowser, startPreview } from "./lib/preview";
 import { median, timeRuns, type BenchSuite, type Measurement } from "./lib/runner";
 
 const MODELS = fileURLToPath(new URL("../public/generated/models/", import.meta.url));
@@ -20,29 +19,6 @@ const SENTENCE =
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 30);
 const BROWSER_RUNS = Number(process.env["BENCH_BROWSER_RUNS"] ?? 60);
 const PORT = 4373;
-
-async function servePrebuilt(dist: string): Promise<Preview> {
-  const server = spawn(
-    "npx",
-    ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--outDir", dist],
-    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 200; i++) {
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    stop() {
-      if (server.pid) process.kill(-server.pid);
-    },
-  };
-}
 
 /**
  * In the page: time `runs` calls of a redraw. "js" stops the clock when the
@@ -88,7 +64,7 @@ async function browserRedraw(): Promise<{
   lines: number;
 }> {
   const dist = process.env["BENCH_DIST"];
-  const preview = dist ? await servePrebuilt(dist) : await startPreview(PORT);
+  const preview = await startPreview(PORT, dist);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

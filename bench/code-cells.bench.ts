@@ -8,9 +8,7 @@
  * Serves BENCH_DIST when set (a folder from `astro build --outDir …`), else
  * builds one with bench/lib/preview.ts.
  */
-import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measurePage } from "./lib/page-js";
 import { launchBrowser, startPreview, type Preview } from "./lib/preview";
@@ -21,32 +19,8 @@ const PORT = Number(process.env["BENCH_CELLS_PORT"] ?? 4437);
 const LESSON = "/lessons/07-labeling-with-llms/";
 
 async function serve(): Promise<{ preview: Preview; dist: string }> {
-  const dist = process.env["BENCH_DIST"];
-  if (!dist)
-    return { preview: await startPreview(PORT), dist: join(tmpdir(), "llmlab-bench-dist") };
-  const server = spawn(
-    "npx",
-    ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--outDir", dist],
-    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${String(PORT)}`;
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    dist,
-    preview: {
-      url,
-      stop() {
-        if (server.pid !== undefined) process.kill(-server.pid);
-      },
-    },
-  };
+  const preview = await startPreview(PORT);
+  return { preview, dist: preview.dist };
 }
 
 /** In-page: focus the first cell's starter (no scroll) and time until Run is enabled. */

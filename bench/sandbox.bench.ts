@@ -17,8 +17,7 @@
  * BENCH_DIST serves an existing build (e.g. /tmp/dist-bench) instead of building;
  * BENCH_SANDBOX_RUNS, BENCH_SANDBOX_BROWSER_RUNS and BENCH_SANDBOX_PORT adjust it.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -40,33 +39,8 @@ const SCROLL_PX = 2000;
 const LABEL_ROWS = 120;
 const MB = 1024 * 1024;
 
-async function serve(): Promise<Preview> {
-  const dist = process.env["BENCH_DIST"];
-  if (!dist) return startPreview(PORT);
-  if (!existsSync(join(dist, "index.html")))
-    throw new Error(
-      `BENCH_DIST=${dist} is not a built site (run npx astro build --outDir ${dist})`,
-    );
-  const server = spawn(
-    "npx",
-    ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--outDir", dist],
-    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${String(PORT)}`;
-  for (let i = 0; i < 200; i++) {
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    stop() {
-      if (server.pid !== undefined) process.kill(-server.pid);
-    },
-  };
+function serve(): Promise<Preview> {
+  return startPreview(PORT);
 }
 
 /** A garbage collector: global.gc when exposed, else exposed now through V8's flags; null if neither works. */

@@ -5,10 +5,10 @@
  * When the site is built (dist/), also frames per second in Chromium while the
  * widget plays a 300 × 300 grid.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createSchelling, type SchellingOptions } from "../src/lib/schelling/index";
+import { startPreview } from "./lib/preview";
 import { median, type BenchSuite, type Measurement } from "./lib/runner";
 
 const RUNS = Number(process.env["BENCH_SCHELLING_RUNS"] ?? 7);
@@ -83,22 +83,10 @@ const BROWSER_RUNS = 3;
  * share is 75 %, so the model keeps moving agents instead of settling.
  */
 async function browserFps(seconds = 3): Promise<{ fps: number[]; rounds: number[] }> {
-  const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT)], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
+  const server = await startPreview(PORT, "dist");
   const fps: number[] = [];
   const rounds: number[] = [];
   try {
-    for (let i = 0; i < 60; i++) {
-      const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     const system = "/usr/bin/chromium";
     const browser = await chromium.launch({
       ...(existsSync(system) ? { executablePath: system } : {}),
@@ -116,7 +104,7 @@ async function browserFps(seconds = 3): Promise<{ fps: number[]; rounds: number[
       for (let run = 0; run < BROWSER_RUNS; run++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.goto(
-          `http://127.0.0.1:${PORT}/lessons/06-agent-based-models/?sg.mode=simulator&sg.w=300&sg.h=300&sg.want=75&sg.speed=6&sg.seed=${run + 1}`,
+          `${server.url}/lessons/06-agent-based-models/?sg.mode=simulator&sg.w=300&sg.h=300&sg.want=75&sg.speed=6&sg.seed=${run + 1}`,
         );
         const widget = page.locator("schelling-game");
         await widget.scrollIntoViewIfNeeded();
@@ -144,7 +132,7 @@ async function browserFps(seconds = 3): Promise<{ fps: number[]; rounds: number[
       await browser.close();
     }
   } finally {
-    if (server.pid !== undefined) process.kill(-server.pid);
+    server.stop();
   }
   return { fps, rounds };
 }

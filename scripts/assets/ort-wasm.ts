@@ -1,11 +1,15 @@
 /**
  * Asset step "ort-wasm": serves onnxruntime-web's WebAssembly runtime from
- * this site (public/generated/ort/), so the browser never fetches it from a CDN.
- * The version is the one @huggingface/transformers depends on (pinned in package.json).
+ * this site (public/generated/ort/), so the browser never fetches it from a
+ * CDN, and one copy of transformers.js with it (transformers.mjs) that every
+ * page and worker imports (src/plugins/vite-shared-runtime.ts), rather than a
+ * copy bundled into each worker. The version is the one
+ * @huggingface/transformers depends on (pinned in package.json).
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { build } from "esbuild";
 import type { AssetStep } from "./types";
 
 const require = createRequire(import.meta.url);
@@ -19,14 +23,45 @@ export const ORT_DIR = "public/generated/ort";
 // The plain CPU build (14 MB) rather than the asyncify build transformers.js picks (27 MB):
 // the site runs on the CPU (WebAssembly) only.
 export const ORT_FILES = ["ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm"];
+/** transformers.js and onnxruntime-web's CPU build as one browser module. */
+export const RUNTIME_FILE = "transformers.mjs";
+
+/**
+ * transformers.js's browser build with onnxruntime-web's WebAssembly-only
+ * bundle (73 kB) in place of the WebGPU one it imports (about 400 kB): the
+ * site runs every model on the CPU. The bundle's fallback path for its .wasm
+ * (`new URL("ort-wasm-simd-threaded.wasm", import.meta.url)`) then names the
+ * file served beside it.
+ */
+export async function bundleRuntime(): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: ["@huggingface/transformers"],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    alias: { "onnxruntime-web/webgpu": "onnxruntime-web/wasm" },
+    write: false,
+    logLevel: "warning",
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild wrote no transformers.js bundle");
+  return output.contents;
+}
 
 export const step: AssetStep = {
   name: "ort-wasm",
-  outputs: ORT_FILES.map((f) => `${ORT_DIR}/${f}`),
-  inputs: ["scripts/assets/ort-wasm.ts", join(ortDir, "..", "package.json")],
+  outputs: [...ORT_FILES, RUNTIME_FILE].map((f) => `${ORT_DIR}/${f}`),
+  inputs: [
+    "scripts/assets/ort-wasm.ts",
+    join(ortDir, "..", "package.json"),
+    require.resolve("@huggingface/transformers"),
+  ],
   async build() {
     mkdirSync(ORT_DIR, { recursive: true });
     for (const file of ORT_FILES) copyFileSync(join(ortDir, file), join(ORT_DIR, file));
-    await Promise.resolve();
+    writeFileSync(join(ORT_DIR, RUNTIME_FILE), await bundleRuntime());
   },
 };

@@ -21,6 +21,8 @@ export const ASSETS = {
   ort: {
     mjs: `${GENERATED}ort/ort-wasm-simd-threaded.mjs`,
     wasm: `${GENERATED}ort/ort-wasm-simd-threaded.wasm`,
+    /** transformers.js with onnxruntime-web, one module for every page and worker. */
+    runtime: `${GENERATED}ort/transformers.mjs`,
   },
   /** GloVe, 50,000 words × 100 numbers. */
   wordVectors: `${GENERATED}words/glove-50k-100d.bin`,
@@ -43,6 +45,7 @@ export function assetPaths(): string[] {
     ASSETS.gptTraining,
     ASSETS.ort.mjs,
     ASSETS.ort.wasm,
+    ASSETS.ort.runtime,
     ASSETS.wordVectors,
     ...CORPUS_FILES.map(ASSETS.corpus),
     ASSETS.labeling.politics,
