@@ -175,11 +175,43 @@ async function makeAllOffline(panel: HTMLElement, manifest: OfflineManifest): Pr
     );
 }
 
+/**
+ * On a first visit the page fetches its data before the service worker takes
+ * over, so nothing of it is kept. Asked again through the worker (the
+ * browser's HTTP cache answers), those files are kept too.
+ */
+async function keepEarlierDownloads(manifest: OfflineManifest): Promise<void> {
+  const lazy = new Set(manifest.lazy.map((e) => e.url));
+  const cached = await cachedKeys();
+  const earlier = performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && lazy.has(url.pathname))
+    .map((url) => url.pathname);
+  for (const url of new Set(earlier)) {
+    const entry = manifest.lazy.find((e) => e.url === url);
+    if (entry && !cached.has(cacheKey(entry, location.origin)))
+      await fetch(url).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
+  }
+}
+
 async function initPanel(panel: HTMLElement): Promise<void> {
   await navigator.serviceWorker.ready;
   const response = await fetch(MANIFEST_URL);
   if (!response.ok) return;
   const manifest = (await response.json()) as OfflineManifest;
+  if (navigator.serviceWorker.controller) void keepEarlierDownloads(manifest);
+  else
+    navigator.serviceWorker.addEventListener(
+      "controllerchange",
+      () => void keepEarlierDownloads(manifest),
+      {
+        once: true,
+      },
+    );
   panel.dataset["version"] = manifest.version;
   refreshPanel = () => {
     void currentPlan(manifest).then((plan) => {
