@@ -59,10 +59,14 @@ export async function startPreview(
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium when present; `debugPort` opens the DevTools port (for Lighthouse). */
+export function launchBrowser(options: { debugPort?: number } = {}): Promise<Browser> {
   return chromium.launch({
     ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
     args: [
+      ...(options.debugPort === undefined
+        ? []
+        : [`--remote-debugging-port=${String(options.debugPort)}`]),
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
