@@ -10,9 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 import sirv from "sirv";
-
-/** The response header that gives a compressed file's size once decoded, for progress bars. */
-export const DECODED_LENGTH_HEADER = "x-decoded-length";
+import { DECODED_LENGTH_HEADER } from "../lib/runtime/index";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 

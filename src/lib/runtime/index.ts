@@ -1,4 +1,4 @@
-export { readWithProgress, type ReadProgress } from "./read-with-progress";
+export { DECODED_LENGTH_HEADER, readWithProgress, type ReadProgress } from "./read-with-progress";
 export {
   configureHubEnv,
   configureTransformersEnv,

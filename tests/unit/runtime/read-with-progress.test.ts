@@ -1,16 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { readWithProgress, type ReadProgress } from "@/lib/runtime/index";
 
-/** A response that streams `chunks` one by one, with an optional content-length. */
-function streamed(chunks: number[][], length?: number): Response {
+/** A response that streams `chunks` one by one, with an optional content-length and more headers. */
+function streamed(
+  chunks: number[][],
+  length?: number,
+  more: Record<string, string> = {},
+): Response {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
       controller.close();
     },
   });
-  const headers: Record<string, string> =
-    length === undefined ? {} : { "content-length": String(length) };
+  const headers: Record<string, string> = {
+    ...(length === undefined ? {} : { "content-length": String(length) }),
+    ...more,
+  };
   return new Response(body, { headers });
 }
 
@@ -45,6 +51,33 @@ describe("readWithProgress(response, onProgress)", () => {
       seen.push(p);
     });
     expect(seen.at(-1)?.fraction).toBe(1);
+  });
+
+  it("a compressed body: the decoded size from x-decoded-length, not the compressed content-length", async () => {
+    const seen: ReadProgress[] = [];
+    await readWithProgress(
+      streamed(
+        [
+          [1, 2],
+          [3, 4, 5, 6],
+        ],
+        3,
+        { "content-encoding": "br", "x-decoded-length": "6" },
+      ),
+      (p) => {
+        seen.push(p);
+      },
+    );
+    expect(seen).toEqual([
+      { loaded: 2, total: 6, fraction: 2 / 6 },
+      { loaded: 6, total: 6, fraction: 1 },
+    ]);
+    // Compressed with no decoded size: unknown, rather than a bar full at half the download.
+    const unknown: ReadProgress[] = [];
+    await readWithProgress(streamed([[1, 2, 3, 4]], 2, { "content-encoding": "gzip" }), (p) => {
+      unknown.push(p);
+    });
+    expect(unknown).toEqual([{ loaded: 4, total: null, fraction: null }]);
   });
 
   it("reads a response without a body whole, with no progress", async () => {
