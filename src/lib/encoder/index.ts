@@ -8,6 +8,7 @@ export {
   type EncoderInfo,
   type LayerTensor,
   type LoadProgress,
+  type ModelDtype,
   type Span,
   type Word,
 } from "./types";

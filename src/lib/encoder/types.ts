@@ -51,6 +51,13 @@ export interface Encoding {
   truncated: { keptTokens: number; notice: string } | null;
 }
 
+/**
+ * Which weights to load: "q8" is onnx/model_quantized.onnx (int8 weights, about
+ * a quarter of the bytes; the default for the site's own models, built by
+ * scripts/assets/quantize.ts), "fp32" is onnx/model.onnx (full precision).
+ */
+export type ModelDtype = "q8" | "fp32";
+
 export interface EncoderInfo {
   /** "use-lite" for the offline default, or a hub id such as "Xenova/bert-base-uncased". */
   id: string;
@@ -61,6 +68,8 @@ export interface EncoderInfo {
   /** How word pieces are marked, for display and word spans. */
   tokenStyle: "metaspace" | "wordpiece" | "byte-level";
   offline: boolean;
+  /** The weights loaded. */
+  dtype: ModelDtype;
 }
 
 export interface LoadProgress {
