@@ -7,7 +7,7 @@
  */
 import type { LoadProgress, ModelDtype } from "../encoder/types";
 import { LmError } from "./errors";
-import { parseLens, type Lens } from "./lens";
+import { LENS_FILES, parseLensFile, type Lens } from "./lens";
 import { isOwnModel, type LmKind, type TrainingFacts } from "./models";
 import { fetchFile, modelFilePath, type ReadFile } from "./read-file";
 
@@ -80,7 +80,7 @@ export interface LoadLmOptions {
   /** The weights: "q8" (int8, the default) or "fp32" (full precision). */
   dtype?: ModelDtype | undefined;
   onProgress?: ((label: string, fraction: number | null) => void) | undefined;
-  /** How to read our models' extra files (lens.bin): fetch by default; Node passes a disk reader (node.ts). */
+  /** How to read our models' extra files (lens.bin, lens_quantized.bin): fetch by default; Node passes a disk reader (node.ts). */
   readFile?: ReadFile | undefined;
 }
 
@@ -121,11 +121,12 @@ async function loadOwn(options: LoadLmOptions): Promise<LanguageModel> {
   const dim = num(config, ["n_embd", "hidden_size"]);
   const final = !options.model.includes("-step-");
   const lens = final
-    ? parseLens(
+    ? parseLensFile(
         await (options.readFile ?? fetchFile)(
-          modelFilePath(options.localModelPath, options.model, "lens.bin"),
+          modelFilePath(options.localModelPath, options.model, LENS_FILES[dtype]),
         ),
         dim,
+        dtype,
       )
     : null;
   const info: LmInfo = {
