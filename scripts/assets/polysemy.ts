@@ -55,7 +55,9 @@ export const step: AssetStep = {
     "src/lib/senses/separation.ts",
     "src/lib/senses/measure.ts",
     "src/lib/encoder/encoder.ts",
-    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts).
+    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
     ...BENCHMARK_MODELS.map((id) => quantizedPath(join(MODELS_DIR, id))),
     WORD_VECTORS_OUTPUT,
   ],

@@ -28,7 +28,9 @@ export const step: AssetStep = {
     "scripts/assets/precomputed.ts",
     "src/lib/encoder/context-presets.ts",
     "src/lib/encoder/context.ts",
-    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts).
+    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
     quantizedPath(MODEL_DIR),
   ],
   async build() {

@@ -53,7 +53,9 @@ export const step: AssetStep = {
     "src/lib/embeddings/local-provider.ts",
     "src/lib/encoder/encoder.ts",
     CORPORA_OUTPUTS.sotu,
-    // The embeddings come from the weights the site serves (int8, scripts/assets/quantize.ts).
+    // The embeddings come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
     quantizedPath(MODEL_DIR),
   ],
   async build() {

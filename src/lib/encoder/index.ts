@@ -8,10 +8,10 @@ export {
   type EncoderInfo,
   type LayerTensor,
   type LoadProgress,
-  type ModelDtype,
   type Span,
   type Word,
 } from "./types";
+export { sessionOptions, type ModelDtype } from "./precision";
 export { createEncoderClient, type EncoderClient, type WorkerLike } from "./client";
 export type { WorkerLoadOptions } from "./protocol";
 export {

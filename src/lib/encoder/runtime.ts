@@ -6,6 +6,7 @@
 import { AutoModel, AutoTokenizer, env, Tensor } from "@huggingface/transformers";
 import { configureTransformersEnv, readWithProgress } from "../runtime/index";
 import type { RawTensor } from "./outputs";
+import { sessionOptions } from "./precision";
 import { EncoderError, type LoadProgress, type ModelDtype } from "./types";
 
 export interface RuntimeOptions {
@@ -155,6 +156,7 @@ export async function loadRuntime(options: RuntimeOptions): Promise<LoadedRuntim
     tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
     model = await AutoModel.from_pretrained(options.model, {
       dtype: options.dtype,
+      session_options: sessionOptions(options.dtype),
       progress_callback,
     });
   } catch (error) {

@@ -1,4 +1,7 @@
 /** Plain data the encoder returns: typed arrays and records, never library objects. */
+import type { ModelDtype } from "./precision";
+
+export type { ModelDtype } from "./precision";
 
 /** Hidden states of one layer for one text: `seq` rows of `dim` numbers, row-major. */
 export interface LayerTensor {
@@ -50,13 +53,6 @@ export interface Encoding {
   /** Set when the text was cut to the model's length limit. */
   truncated: { keptTokens: number; notice: string } | null;
 }
-
-/**
- * Which weights to load: "q8" is onnx/model_quantized.onnx (int8 weights, about
- * a quarter of the bytes; the default for the site's own models, built by
- * scripts/assets/quantize.ts), "fp32" is onnx/model.onnx (full precision).
- */
-export type ModelDtype = "q8" | "fp32";
 
 export interface EncoderInfo {
   /** "use-lite" for the offline default, or a hub id such as "Xenova/bert-base-uncased". */
