@@ -28,7 +28,7 @@ export interface LoadEncoderOptions {
    * The weights: "q8" (int8) by default for the site's own models, "fp32" by
    * default for hub models (not every hub model ships an int8 file).
    */
-  dtype?: ModelDtype;
+  dtype?: ModelDtype | undefined;
   onProgress?: (progress: LoadProgress) => void;
 }
 
