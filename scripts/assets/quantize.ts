@@ -43,6 +43,7 @@ export const step: AssetStep = {
     "scripts/assets/quantize.ts",
     "scripts/quantize/weights.ts",
     "scripts/quantize/lens.ts",
+    "node_modules/onnx-proto/package.json",
     ...servedModels().map(fp32Path),
     ...LENS_MODELS.map((dir) => join(dir, "lens.bin")),
   ],
