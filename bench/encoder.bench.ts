@@ -161,7 +161,8 @@ export const suite: BenchSuite = {
       target: "≤ 150 ms",
     });
     const files = {
-      "model.onnx": "public/generated/models/use-lite/onnx/model.onnx",
+      "model_quantized.onnx (served)": "public/generated/models/use-lite/onnx/model_quantized.onnx",
+      "model.onnx (fp32)": "public/generated/models/use-lite/onnx/model.onnx",
       "tokenizer.json": "public/generated/models/use-lite/tokenizer.json",
       "ort wasm": "public/generated/ort/ort-wasm-simd-threaded.wasm",
     };

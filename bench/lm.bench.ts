@@ -201,8 +201,10 @@ export const suite: BenchSuite = {
       });
     }
     for (const [name, path] of Object.entries({
-      "gpt model.onnx": "public/generated/models/gpt/onnx/model.onnx",
-      "gpt lens.bin": "public/generated/models/gpt/lens.bin",
+      "gpt model_quantized.onnx (served)": "public/generated/models/gpt/onnx/model_quantized.onnx",
+      "gpt lens_quantized.bin (served)": "public/generated/models/gpt/lens_quantized.bin",
+      "gpt model.onnx (fp32)": "public/generated/models/gpt/onnx/model.onnx",
+      "gpt lens.bin (fp32)": "public/generated/models/gpt/lens.bin",
       "tokenizer.json": "public/generated/models/gpt/tokenizer.json",
     }))
       rows.push({ name: `file: ${name}`, unit: "bytes", values: [statSync(path).size] });

@@ -12,11 +12,12 @@ import type { TrainingRecord } from "../../src/lib/lm/index";
 import type { AssetStep } from "./types";
 
 export const LM_DATA = "data/lm";
-const OUT = "public/generated/models";
+export const OUT = "public/generated/models";
 
 type Checkpoint = TrainingRecord["checkpoints"][number];
 
-function checkpoints(): (Checkpoint & { id: string; path: string })[] {
+/** The GPT's training checkpoints served beside the final model (gpt-step-<n>). */
+export function checkpoints(): (Checkpoint & { id: string; path: string })[] {
   const record = JSON.parse(
     readFileSync(join(LM_DATA, "gpt/training.json"), "utf8"),
   ) as TrainingRecord;

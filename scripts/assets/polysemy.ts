@@ -6,6 +6,7 @@
  * sense explorer draws; ContextLens's default model is the best one here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { layerLabels, loadEncoder } from "../../src/lib/encoder/index";
 import {
@@ -23,6 +24,7 @@ import {
 } from "../../src/lib/senses/index";
 import { loadWordVectors } from "../../src/lib/words/index";
 import type { AssetStep } from "./types";
+import { MODELS_DIR, quantizedPath } from "./quantize";
 import { WORD_VECTORS_OUTPUT } from "./word-vectors";
 
 export const POLYSEMY = "public/generated/precomputed/polysemy.json";
@@ -53,9 +55,10 @@ export const step: AssetStep = {
     "src/lib/senses/separation.ts",
     "src/lib/senses/measure.ts",
     "src/lib/encoder/encoder.ts",
-    "public/generated/models/use-lite/onnx/model.onnx",
-    "public/generated/models/gpt/onnx/model.onnx",
-    "public/generated/models/mlm/onnx/model.onnx",
+    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
+    ...BENCHMARK_MODELS.map((id) => quantizedPath(join(MODELS_DIR, id))),
     WORD_VECTORS_OUTPUT,
   ],
   async build() {

@@ -12,6 +12,8 @@ import {
   loadEncoder,
   type ContextView,
 } from "../../src/lib/encoder/index";
+import { MODEL_DIR } from "./encoder";
+import { quantizedPath } from "./quantize";
 import type { AssetStep } from "./types";
 
 export const PRECOMPUTED = "public/generated/precomputed/contexts.json";
@@ -26,7 +28,10 @@ export const step: AssetStep = {
     "scripts/assets/precomputed.ts",
     "src/lib/encoder/context-presets.ts",
     "src/lib/encoder/context.ts",
-    "public/generated/models/use-lite/onnx/model.onnx",
+    // The figures come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
+    quantizedPath(MODEL_DIR),
   ],
   async build() {
     const encoder = await loadEncoder({ localModelPath: MODELS });

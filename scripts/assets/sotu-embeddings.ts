@@ -28,6 +28,7 @@ import { loadEncoder } from "../../src/lib/encoder/index";
 import { RELATED_QUERIES, UNRELATED_QUERIES } from "../corpora/sotu-queries";
 import { CORPORA_OUTPUTS } from "./corpora";
 import { MODEL_DIR } from "./encoder";
+import { quantizedPath } from "./quantize";
 import type { AssetStep } from "./types";
 
 const OUT = "public/generated";
@@ -52,7 +53,10 @@ export const step: AssetStep = {
     "src/lib/embeddings/local-provider.ts",
     "src/lib/encoder/encoder.ts",
     CORPORA_OUTPUTS.sotu,
-    `${MODEL_DIR}/onnx/model.onnx`,
+    // The embeddings come from the weights the site serves (int8, scripts/assets/quantize.ts),
+    // run as the browser runs them (precision.ts).
+    "src/lib/encoder/precision.ts",
+    quantizedPath(MODEL_DIR),
   ],
   async build() {
     const corpus = loadCorpus(readFileSync(CORPORA_OUTPUTS.sotu));

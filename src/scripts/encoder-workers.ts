@@ -13,6 +13,7 @@ import {
   type LoadProgress,
 } from "@/lib/encoder/index";
 import { ASSETS } from "../lib/assets/paths";
+import { pagePrecision } from "./precision";
 
 export const OFFLINE_MODEL = DEFAULT_MODEL;
 
@@ -56,6 +57,8 @@ export function loadModel(
           model,
           localModelPath: ASSETS.models,
           allowRemote: model !== OFFLINE_MODEL,
+          // int8 weights unless the page asks for ?precision=fp32
+          dtype: pagePrecision(location.search),
           wasmPaths: {
             mjs: ASSETS.ort.mjs,
             wasm: ASSETS.ort.wasm,

@@ -6,6 +6,7 @@
  */
 import { createLmClient, type LmClient, type LmInfo, type LmKind } from "@/lib/lm/index";
 import { ASSETS } from "../lib/assets/paths";
+import { pagePrecision } from "./precision";
 
 /** Locally served onnxruntime-web: nothing comes from a CDN. */
 export const WASM_PATHS = {
@@ -40,6 +41,8 @@ export function loadLm(
         kind: options.kind,
         localModelPath: ASSETS.models,
         allowRemote: options.online ?? false,
+        // int8 weights unless the page asks for ?precision=fp32
+        dtype: pagePrecision(location.search),
         wasmPaths: WASM_PATHS,
       },
       options.onProgress,

@@ -2,7 +2,13 @@ import { isOwnModel } from "../lm/models";
 import { alignTokens, displayToken, wordSpans } from "./align";
 import { numbered, sliceAttention, sliceRow, sliceSequence, type RawTensor } from "./outputs";
 import type { LoadedRuntime, RuntimeOptions } from "./runtime";
-import { EncoderError, type Encoding, type EncoderInfo, type LoadProgress } from "./types";
+import {
+  EncoderError,
+  type Encoding,
+  type EncoderInfo,
+  type LoadProgress,
+  type ModelDtype,
+} from "./types";
 
 /** The offline default: Universal Sentence Encoder lite, converted by scripts/assets/encoder.ts. */
 export const DEFAULT_MODEL = "use-lite";
@@ -18,6 +24,11 @@ export interface LoadEncoderOptions {
   remoteHost?: string;
   /** Browser only: locally served onnxruntime-web files. */
   wasmPaths?: { mjs: string; wasm: string };
+  /**
+   * The weights: "q8" (int8) by default for the site's own models, "fp32" by
+   * default for hub models (not every hub model ships an int8 file).
+   */
+  dtype?: ModelDtype | undefined;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -60,10 +71,12 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<Encoder>
   const model = options.model ?? DEFAULT_MODEL;
   // The site's own models: USE-lite and the course's GPT and masked LM (scripts/train/).
   const offline = model === DEFAULT_MODEL || isOwnModel(model);
+  const dtype = options.dtype ?? (offline ? "q8" : "fp32");
   const runtimeOptions: RuntimeOptions = {
     model,
     localModelPath: options.localModelPath,
     allowRemote: !offline && (options.allowRemote ?? false),
+    dtype,
     remoteHost: options.remoteHost,
     wasmPaths: options.wasmPaths,
     onProgress: options.onProgress,
@@ -89,6 +102,7 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<Encoder>
     maxLength,
     tokenStyle: tokenStyleOf(probe.pieces[0] ?? []),
     offline,
+    dtype,
   };
 
   async function encodeMany(texts: readonly string[]): Promise<Encoding[]> {

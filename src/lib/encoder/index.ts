@@ -11,6 +11,7 @@ export {
   type Span,
   type Word,
 } from "./types";
+export { sessionOptions, type ModelDtype } from "./precision";
 export { createEncoderClient, type EncoderClient, type WorkerLike } from "./client";
 export type { WorkerLoadOptions } from "./protocol";
 export {

@@ -6,7 +6,8 @@
 import { AutoModel, AutoTokenizer, env, Tensor } from "@huggingface/transformers";
 import { configureTransformersEnv, readWithProgress } from "../runtime/index";
 import type { RawTensor } from "./outputs";
-import { EncoderError, type LoadProgress } from "./types";
+import { sessionOptions } from "./precision";
+import { EncoderError, type LoadProgress, type ModelDtype } from "./types";
 
 export interface RuntimeOptions {
   /** Model id: a folder name under `localModelPath`, or a hub id. */
@@ -15,6 +16,8 @@ export interface RuntimeOptions {
   localModelPath: string;
   /** Allow downloads from the hub (online only). */
   allowRemote: boolean;
+  /** The weights: onnx/model_quantized.onnx ("q8") or onnx/model.onnx ("fp32"). */
+  dtype: ModelDtype;
   /** The hub's address (default https://huggingface.co/); a mirror or a test server. */
   remoteHost?: string | undefined;
   /** Browser: locally served onnxruntime-web files, so nothing comes from a CDN. */
@@ -151,7 +154,11 @@ export async function loadRuntime(options: RuntimeOptions): Promise<LoadedRuntim
   let model: Awaited<ReturnType<typeof AutoModel.from_pretrained>>;
   try {
     tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
-    model = await AutoModel.from_pretrained(options.model, { dtype: "fp32", progress_callback });
+    model = await AutoModel.from_pretrained(options.model, {
+      dtype: options.dtype,
+      session_options: sessionOptions(options.dtype),
+      progress_callback,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new EncoderError(

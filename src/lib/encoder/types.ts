@@ -1,4 +1,7 @@
 /** Plain data the encoder returns: typed arrays and records, never library objects. */
+import type { ModelDtype } from "./precision";
+
+export type { ModelDtype } from "./precision";
 
 /** Hidden states of one layer for one text: `seq` rows of `dim` numbers, row-major. */
 export interface LayerTensor {
@@ -61,6 +64,8 @@ export interface EncoderInfo {
   /** How word pieces are marked, for display and word spans. */
   tokenStyle: "metaspace" | "wordpiece" | "byte-level";
   offline: boolean;
+  /** The weights loaded. */
+  dtype: ModelDtype;
 }
 
 export interface LoadProgress {

@@ -4,7 +4,7 @@
  * `public/generated/models/`. Node only.
  */
 import { fileURLToPath } from "node:url";
-import { loadEncoder } from "../encoder/index";
+import { loadEncoder, type ModelDtype } from "../encoder/index";
 import type { EmbedTexts } from "./local";
 
 /** Where `npm run assets` puts the encoder. */
@@ -12,8 +12,12 @@ export const NODE_MODELS_DIR = fileURLToPath(
   new URL("../../../public/generated/models/", import.meta.url),
 );
 
-export async function nodeEmbedder(localModelPath = NODE_MODELS_DIR): Promise<EmbedTexts> {
-  const encoder = await loadEncoder({ localModelPath });
+/** Sentence embeddings from the encoder's int8 weights (what the site serves) or its fp32 ones. */
+export async function nodeEmbedder(
+  localModelPath = NODE_MODELS_DIR,
+  dtype: ModelDtype = "q8",
+): Promise<EmbedTexts> {
+  const encoder = await loadEncoder({ localModelPath, dtype });
   // a missing embedding stays empty: checkedEmbed (in the recipe) turns it into an error
   return async (texts) =>
     (await encoder.encode(texts)).map((e) => e.sentenceEmbedding ?? new Float32Array(0));

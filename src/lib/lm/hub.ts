@@ -11,6 +11,7 @@ import {
   env,
   Tensor,
 } from "@huggingface/transformers";
+import type { ModelDtype } from "../encoder/types";
 import { configureHubEnv } from "../runtime/index";
 import { LmError } from "./errors";
 import { logitsAt, maskPosition, withMask } from "./logits";
@@ -22,6 +23,8 @@ export interface HubLoadOptions {
   kind: LmKind;
   /** A hub id such as "Xenova/distilgpt2" or "Xenova/bert-base-uncased". */
   model: string;
+  /** The hub's int8 file ("q8", the default) or its full-precision one ("fp32"). */
+  dtype?: ModelDtype | undefined;
   /** Locally served onnxruntime-web files, so nothing comes from a CDN. */
   wasmPaths?: { mjs: string; wasm: string } | undefined;
   /** The hub's address (default https://huggingface.co/); a mirror or a test server. */
@@ -71,7 +74,10 @@ export async function loadHubLm(options: HubLoadOptions): Promise<HubLm> {
   let model: Awaited<ReturnType<typeof Model.from_pretrained>>;
   try {
     tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
-    model = await Model.from_pretrained(options.model, { dtype: "q8", progress_callback });
+    model = await Model.from_pretrained(options.model, {
+      dtype: options.dtype ?? "q8",
+      progress_callback,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LmError(`Could not load “${options.model}” from the Hugging Face hub: ${reason}`);

@@ -47,7 +47,14 @@ export {
 } from "./generate";
 export { perplexity, wordCount, type Perplexity } from "./perplexity";
 export { layerPredictions, type LayerPredictions } from "./layers";
-export { lensLogits, parseLens, type Lens } from "./lens";
+export {
+  lensLogits,
+  LENS_FILES,
+  parseLens,
+  parseLensFile,
+  parseQuantizedLens,
+  type Lens,
+} from "./lens";
 export { pieceLabel, pieceText } from "./tokens";
 export { fitText, type Fitted } from "./window";
 export { splitAtGap, type Gap } from "./gap";

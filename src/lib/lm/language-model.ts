@@ -5,9 +5,9 @@
  * with the logits; or a causal / masked LM from the Hugging Face hub (online,
  * logits only).
  */
-import type { LoadProgress } from "../encoder/types";
+import type { LoadProgress, ModelDtype } from "../encoder/types";
 import { LmError } from "./errors";
-import { parseLens, type Lens } from "./lens";
+import { LENS_FILES, parseLensFile, type Lens } from "./lens";
 import { isOwnModel, type LmKind, type TrainingFacts } from "./models";
 import { fetchFile, modelFilePath, type ReadFile } from "./read-file";
 
@@ -31,6 +31,8 @@ export interface LmInfo {
   training: TrainingFacts | null;
   /** Whether forward() returns hidden states and attention (our models). */
   internals: boolean;
+  /** The weights loaded. */
+  dtype: ModelDtype;
 }
 
 /** One forward pass over `ids`. Arrays are row-major. */
@@ -75,8 +77,10 @@ export interface LoadLmOptions {
   kind?: LmKind | undefined;
   remoteHost?: string | undefined;
   wasmPaths?: { mjs: string; wasm: string } | undefined;
+  /** The weights: "q8" (int8, the default) or "fp32" (full precision). */
+  dtype?: ModelDtype | undefined;
   onProgress?: ((label: string, fraction: number | null) => void) | undefined;
-  /** How to read our models' extra files (lens.bin): fetch by default; Node passes a disk reader (node.ts). */
+  /** How to read our models' extra files (lens.bin, lens_quantized.bin): fetch by default; Node passes a disk reader (node.ts). */
   readFile?: ReadFile | undefined;
 }
 
@@ -89,6 +93,7 @@ function num(config: Record<string, unknown>, keys: string[]): number {
 }
 
 async function loadOwn(options: LoadLmOptions): Promise<LanguageModel> {
+  const dtype = options.dtype ?? "q8";
   const { loadRuntime } = await import("../encoder/runtime");
   const progress = (p: LoadProgress): void => {
     if (p.status === "progress" || p.status === "done")
@@ -100,6 +105,7 @@ async function loadOwn(options: LoadLmOptions): Promise<LanguageModel> {
       model: options.model,
       localModelPath: options.localModelPath,
       allowRemote: false,
+      dtype,
       wasmPaths: options.wasmPaths,
       onProgress: progress,
     });
@@ -115,11 +121,12 @@ async function loadOwn(options: LoadLmOptions): Promise<LanguageModel> {
   const dim = num(config, ["n_embd", "hidden_size"]);
   const final = !options.model.includes("-step-");
   const lens = final
-    ? parseLens(
+    ? parseLensFile(
         await (options.readFile ?? fetchFile)(
-          modelFilePath(options.localModelPath, options.model, "lens.bin"),
+          modelFilePath(options.localModelPath, options.model, LENS_FILES[dtype]),
         ),
         dim,
+        dtype,
       )
     : null;
   const info: LmInfo = {
@@ -139,6 +146,7 @@ async function loadOwn(options: LoadLmOptions): Promise<LanguageModel> {
     maskId: kind === "masked" ? maskId : -1,
     training,
     internals: true,
+    dtype,
   };
   return {
     info,
@@ -182,6 +190,7 @@ async function loadHub(options: LoadLmOptions): Promise<LanguageModel> {
   const hub = await loadHubLm({
     kind,
     model: options.model,
+    dtype: options.dtype ?? "q8",
     wasmPaths: options.wasmPaths,
     remoteHost: options.remoteHost,
     onProgress: options.onProgress,
@@ -200,6 +209,7 @@ async function loadHub(options: LoadLmOptions): Promise<LanguageModel> {
     maskId: hub.maskId,
     training: null,
     internals: false,
+    dtype: options.dtype ?? "q8",
   };
   return {
     info,

@@ -3,7 +3,7 @@
  * for the next run: word vectors, the encoder, n-gram indexes of the corpora.
  */
 import { loadCorpus } from "../../lib/corpora/index";
-import { loadEncoder, type Encoder } from "../../lib/encoder/index";
+import { loadEncoder, type Encoder, type ModelDtype } from "../../lib/encoder/index";
 import { buildIndex, type NgramIndex } from "../../lib/ngram/index";
 import { loadWordVectors, type WordVectors } from "../../lib/words/index";
 import { ASSETS } from "../../lib/assets/paths";
@@ -31,11 +31,15 @@ export function loadWords(): Promise<WordVectors> {
   return once("words", async () => loadWordVectors(await fetchBytes(ASSETS.wordVectors)));
 }
 
-/** The offline Universal Sentence Encoder lite (2 layers, 4 heads), as in lessons 02–03. */
-export function loadLocalEncoder(): Promise<Encoder> {
-  return once("encoder", () =>
+/**
+ * The offline Universal Sentence Encoder lite (2 layers, 4 heads), as in
+ * lessons 02–03: its int8 weights as the widgets load them, or "fp32".
+ */
+export function loadLocalEncoder(dtype: ModelDtype = "q8"): Promise<Encoder> {
+  return once(`encoder ${dtype}`, () =>
     loadEncoder({
       localModelPath: ASSETS.models,
+      dtype,
       wasmPaths: {
         mjs: ASSETS.ort.mjs,
         wasm: ASSETS.ort.wasm,

@@ -15,7 +15,8 @@ describe("generated asset paths", () => {
     const models = readdirSync(onDisk(ASSETS.models));
     for (const name of ["use-lite", "gpt", "mlm"]) expect(models).toContain(name);
     for (const name of ["use-lite", "gpt", "mlm"])
-      expect(existsSync(onDisk(`${ASSETS.models}${name}/onnx/model.onnx`))).toBe(true);
+      for (const file of ["model.onnx", "model_quantized.onnx"])
+        expect(existsSync(onDisk(`${ASSETS.models}${name}/onnx/${file}`))).toBe(true);
   });
 
   it("every path is under the generated folder", () => {

@@ -39,12 +39,18 @@ describe("targetVectors and similarityMatrix", () => {
     ]);
   });
 
-  it("starts identical at the token embedding and diverges with depth", () => {
+  it("starts identical at the token embedding and diverges with depth", async () => {
     const targets = targetVectors(bank, "bank");
     const input = similarityMatrix(targets, 0);
     expect(input[0]?.[1]).toBeCloseTo(1, 6);
     const last = similarityMatrix(targets, 3);
-    expect(last[0]?.[1]).toBeCloseTo(0.763, 2);
+    // 0.763 was measured on the fp32 conversion; the int8 model the site serves keeps it within 0.01.
+    const fp32 = similarityMatrix(
+      targetVectors(await (await testEncoder("fp32")).encode(bank.map((e) => e.text)), "bank"),
+      3,
+    );
+    expect(fp32[0]?.[1]).toBeCloseTo(0.763, 2);
+    expect(Math.abs((last[0]?.[1] ?? 0) - 0.763)).toBeLessThan(0.01);
     expect(last[0]?.[2]).toBeGreaterThan(last[0]?.[1] ?? 1);
     expect(last[1]?.[0]).toBe(last[0]?.[1]);
     expect(last[2]?.[2]).toBeCloseTo(1, 6);

@@ -22,7 +22,8 @@ let reference: ReferenceOutputs;
 let referenceIds: number[][];
 
 beforeAll(async () => {
-  const encoder = await testEncoder();
+  // The conversion itself: fp32 weights (quantised.test.ts compares the int8 model with these).
+  const encoder = await testEncoder("fp32");
   encodings = await encoder.encode(SENTENCES);
   referenceIds = referenceTokenIds(SENTENCES);
   reference = await runReference(referenceIds);

@@ -80,7 +80,7 @@ afterAll(() => {
 });
 
 describe("loadEncoder with a hub model", () => {
-  it("patches the downloaded graph so attention equals the offline model's", async () => {
+  it("patches the downloaded graph so attention equals the offline model's (fp32, as served to the mock hub)", async () => {
     const hub = await loadEncoder({
       model: "test/use-lite-plain",
       allowRemote: true,
@@ -92,7 +92,7 @@ describe("loadEncoder with a hub model", () => {
     const text = "John wants his bank to cash the check.";
     const [online, offline] = await Promise.all([
       hub.encode(text),
-      (await testEncoder()).encode(text),
+      (await testEncoder("fp32")).encode(text),
     ]);
     expect(online.tokenIds).toEqual(offline.tokenIds);
     expect(online.attentions).toHaveLength(2);

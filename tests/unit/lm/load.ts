@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ModelDtype } from "@/lib/encoder/index";
 import type { LanguageModel } from "@/lib/lm/index";
 import { loadLanguageModelFromDisk } from "@/lib/lm/node";
 
@@ -10,12 +11,13 @@ export const LM_DATA = fileURLToPath(new URL("../../../data/lm/", import.meta.ur
 
 const cache = new Map<string, Promise<LanguageModel>>();
 
-/** One of our models, loaded once per test file. */
-export function testModel(model: string): Promise<LanguageModel> {
-  let entry = cache.get(model);
+/** One of our models as the site serves it (int8 weights) or in fp32; loaded once per test file. */
+export function testModel(model: string, dtype: ModelDtype = "q8"): Promise<LanguageModel> {
+  const key = `${model} ${dtype}`;
+  let entry = cache.get(key);
   if (!entry) {
-    entry = loadLanguageModelFromDisk({ model, localModelPath: MODELS_DIR });
-    cache.set(model, entry);
+    entry = loadLanguageModelFromDisk({ model, localModelPath: MODELS_DIR, dtype });
+    cache.set(key, entry);
   }
   return entry;
 }
