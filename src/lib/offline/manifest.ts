@@ -125,12 +125,18 @@ export function isShellFile(url: string, size: number): boolean {
   return (url.endsWith(".js") || url.endsWith(".mjs")) && size <= SHELL_SCRIPT_LIMIT;
 }
 
-/** Whether a built file is optional: an fp32 model.onnx whose quantised sibling is the default. */
+/**
+ * Whether a built file is optional: an fp32 original whose quantised sibling
+ * is what the site loads by default (model.onnx beside model_quantized.onnx,
+ * lens.bin beside lens_quantized.bin); `?precision=fp32` still loads it.
+ */
 export function isOptionalFile(url: string, urls: ReadonlySet<string>): boolean {
-  return (
-    url.endsWith("/onnx/model.onnx") &&
-    urls.has(url.replace(/model\.onnx$/, "model_quantized.onnx"))
-  );
+  const quantised = url.endsWith("/onnx/model.onnx")
+    ? url.replace(/model\.onnx$/, "model_quantized.onnx")
+    : url.endsWith("/lens.bin")
+      ? url.replace(/lens\.bin$/, "lens_quantized.bin")
+      : null;
+  return quantised !== null && urls.has(quantised);
 }
 
 /** Scripts up to this size are part of the shell. */

@@ -75,6 +75,9 @@ describe("the offline manifest's rules", () => {
     expect(isOptionalFile("/g/m/onnx/model.onnx", urls)).toBe(true);
     expect(isOptionalFile("/g/n/onnx/model.onnx", urls)).toBe(false);
     expect(isOptionalFile("/g/m/onnx/model_quantized.onnx", urls)).toBe(false);
+    const lenses = new Set(["/g/gpt/lens.bin", "/g/gpt/lens_quantized.bin", "/g/x/lens.bin"]);
+    expect(isOptionalFile("/g/gpt/lens.bin", lenses)).toBe(true);
+    expect(isOptionalFile("/g/x/lens.bin", lenses)).toBe(false);
   });
 
   it("hashes with Web Crypto exactly as node:crypto does (the build and the worker agree)", async () => {
