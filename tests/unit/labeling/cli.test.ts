@@ -296,8 +296,11 @@ describe("npm run label", () => {
     expect(lines).toHaveLength(30); // none duplicated
     const spend = jobSpend(final, await store.loadLog());
     const billed = [...server.stats.billed.values()].reduce((a, b) => a + b, 0);
-    // every request is counted; replies in flight at the kill are the only ones unknown
-    expect(spend.requests).toBe(sent());
+    // Every request the server saw is counted. "sent" is logged just before a request goes
+    // out, so one the kill stopped on its way may be counted without reaching the server:
+    // those, and replies in flight at the kill, are the unanswered ones.
+    expect(spend.requests).toBeGreaterThanOrEqual(sent());
+    expect(spend.requests).toBeLessThanOrEqual(sent() + spend.unanswered);
     expect(spend.unanswered).toBeLessThanOrEqual(2);
     const answered = (await store.loadLog()).filter((e) => e.kind === "answered").length;
     expect(answered).toBeLessThanOrEqual(billed);
