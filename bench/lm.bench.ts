@@ -39,7 +39,8 @@ async function browser(): Promise<{ first: number[]; bytes: number; warm: number
   let bytes = 0;
   try {
     for (let run = 0; run < 3; run++) {
-      const context = await chromium.newContext();
+      // Cold cache; the service worker blocked, so every byte counted is the page's own request.
+      const context = await chromium.newContext({ serviceWorkers: "block" });
       const page = await context.newPage();
       const sizes: Promise<number>[] = [];
       let clickedAt = Number.POSITIVE_INFINITY;
@@ -126,9 +127,10 @@ export const suite: BenchSuite = {
       values: b.first,
     });
     rows.push({
-      name: "Chromium: bytes downloaded for it (model, tokenizer, lens, runtime, scripts)",
+      name: "Chromium: bytes downloaded for it (model, tokenizer, lens, runtime, scripts; compressed)",
       unit: "bytes",
       values: [b.bytes],
+      target: "≤ 6 MB",
     });
     rows.push({
       name: `Chromium: warm next-token distribution, ${tokens} tokens (worker time)`,

@@ -126,7 +126,8 @@ test.describe("SenseExplorer", () => {
   test("a hub model measures the same sentences when the learner allows it", async ({ page }) => {
     // The hub is played by a route serving USE-lite without its extra outputs (tests/e2e/models.ts).
     const hubRequests = await routeUseLiteAsHub(page, "test/use-lite-plain");
-    const explorer = await openExplorer(page);
+    // The hub serves the fp32 weights; ?precision=fp32 makes the offline model fp32 too.
+    const explorer = await openWidget(page, `${PATH}?precision=fp32`, "sense-explorer");
     const run = explorer.getByRole("button", { name: "Measure with the model" });
     await run.click();
     await expect(explorer).toHaveAttribute("data-runs", "1", { timeout: 60_000 });
@@ -143,7 +144,7 @@ test.describe("SenseExplorer", () => {
     await expect(explorer).toHaveAttribute("data-runs", "2", { timeout: 90_000 });
     expect(hubRequests.length).toBeGreaterThan(0);
     await expect(explorer.locator('[data-part="strip-caption"]')).toContainText("its last layer");
-    // The same weights at the same (last) layer: the same measurement.
+    // The same (fp32) weights at the same (last) layer: the same measurement.
     expect(Number(await explorer.getAttribute("data-word-auc"))).toBeCloseTo(Number(offline), 6);
   });
 

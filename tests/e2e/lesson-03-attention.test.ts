@@ -28,15 +28,23 @@ const SENTENCE = "John wants his bank to cash the check.";
 /** The browser runs onnxruntime-web (WebAssembly), Node onnxruntime-node: equal to ~1e-6. */
 const TOLERANCE = 1e-4;
 
-let encoder: Promise<Encoder> | null = null;
+const encoders = new Map<string, Promise<Encoder>>();
 const encodings = new Map<string, Promise<Encoding>>();
-/** The library's encoding of `text`, computed in this (Node) process. */
-function reference(text: string): Promise<Encoding> {
-  encoder ??= loadEncoder({ localModelPath: MODELS });
-  let found = encodings.get(text);
+/**
+ * The library's encoding of `text`, computed in this (Node) process: with the
+ * int8 weights the site serves, or fp32 (what the test hub below serves).
+ */
+function reference(text: string, dtype: "q8" | "fp32" = "q8"): Promise<Encoding> {
+  let encoder = encoders.get(dtype);
+  if (!encoder) {
+    encoder = loadEncoder({ localModelPath: MODELS, dtype });
+    encoders.set(dtype, encoder);
+  }
+  const key = `${dtype} ${text}`;
+  let found = encodings.get(key);
   if (!found) {
     found = encoder.then((e) => e.encode(text));
-    encodings.set(text, found);
+    encodings.set(key, found);
   }
   return found;
 }
@@ -444,13 +452,14 @@ test.describe("AttentionView", () => {
     // The hub is played by a route that serves our model without its attention outputs,
     // so the adapter must patch the graph, as it does for a real hub model.
     const hubRequests = await routeUseLiteAsHub(page, "test/use-lite-plain");
+    // The test hub serves the fp32 weights: its attention is fp32's.
+    const hubRef = await reference(SENTENCE, "fp32");
     const otherHosts: string[] = [];
     page.on("request", (request) => {
       const host = new URL(request.url()).hostname;
       if (host !== "127.0.0.1" && host !== "huggingface.co") otherHosts.push(request.url());
     });
 
-    const ref = await reference(SENTENCE);
     const widget = await openAttention(page);
     await expect(widget).toHaveAttribute("data-model", "use-lite");
     expect(hubRequests).toEqual([]);
@@ -476,7 +485,7 @@ test.describe("AttentionView", () => {
       layer: 0,
       heads: [0, 1, 2, 3],
     });
-    expectMatrixClose(hub.weights.flat(), ref.attentions[0]?.data ?? []);
+    expectMatrixClose(hub.weights.flat(), hubRef.attentions[0]?.data ?? []);
     await expect(page).toHaveURL(/att\.r=1/);
 
     // Turning the hub off goes back to the offline model.
