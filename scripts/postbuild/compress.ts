@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { brotliCompress, brotliDecompressSync, constants, gzip } from "node:zlib";
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -27,16 +27,28 @@ export interface CompressReport {
   gzipBytes: number;
 }
 
+/** A .br copy already there (an asset step made it with more care) if it decodes to the file. */
+function existingBrotli(path: string, bytes: Buffer): Buffer | null {
+  if (!statSafe(`${path}.br`)) return null;
+  try {
+    const kept = readFileSync(`${path}.br`);
+    return brotliDecompressSync(kept).equals(bytes) ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
 async function compressOne(path: string, report: CompressReport): Promise<void> {
   const bytes = readFileSync(path);
   const quality = bytes.length <= BEST_QUALITY_LIMIT ? 11 : 9;
   const [br, gzipped] = await Promise.all([
-    brotli(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: quality,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
+    existingBrotli(path, bytes) ??
+      brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }),
     gz(bytes, { level: 9 }),
   ]);
   report.files++;

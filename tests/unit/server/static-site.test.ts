@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compressSite } from "../../../scripts/postbuild/compress";
 import { buildOffline, offlineManifest } from "../../../scripts/postbuild/offline";
@@ -34,6 +34,16 @@ function site(): string {
   for (let i = 0; i < noise.length; i++)
     noise[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
   writeFileSync(join(dir, "generated/models/m/onnx/model.onnx"), noise);
+  // An asset step's own .br (as the runtime's): kept when it decodes to the file.
+  const runtime = new Uint8Array(3000).fill(3);
+  writeFileSync(join(dir, "generated/runtime.wasm"), runtime);
+  writeFileSync(
+    join(dir, "generated/runtime.wasm.br"),
+    brotliCompressSync(runtime, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
+  );
+  // A stale one (of an older file): replaced.
+  writeFileSync(join(dir, "generated/stale.json"), JSON.stringify({ v: 2, pad: "x".repeat(3000) }));
+  writeFileSync(join(dir, "generated/stale.json.br"), brotliCompressSync(Buffer.from('{"v":1}')));
   return dir;
 }
 
@@ -45,8 +55,10 @@ describe("the built site, compressed and served (postbuild + static-site)", () =
   let dir = "";
   let server: Server;
   let base = "";
+  let handMade: Buffer;
   beforeAll(async () => {
     dir = site();
+    handMade = readFileSync(join(dir, "generated/runtime.wasm.br"));
     await buildOffline(dir);
     await compressSite(dir);
     server = createServer(staticSite(dir));
@@ -64,6 +76,10 @@ describe("the built site, compressed and served (postbuild + static-site)", () =
     expect(brotliDecompressSync(readFileSync(join(dir, "index.html.br")))).toEqual(page);
     expect(gunzipSync(readFileSync(join(dir, "index.html.gz")))).toEqual(page);
     expect(() => readFileSync(join(dir, "generated/models/m/onnx/model.onnx.br"))).toThrow();
+    expect(readFileSync(join(dir, "generated/runtime.wasm.br"))).toEqual(handMade);
+    expect(
+      brotliDecompressSync(readFileSync(join(dir, "generated/stale.json.br"))).toString(),
+    ).toContain('"v":2');
   });
 
   it("sends the Brotli copy with its encoding, type and decoded size; gzip or plain to others", async () => {
