@@ -5,7 +5,7 @@
  * A second deploy is in offline-update.test.ts.
  */
 import type { Locator, Page } from "@playwright/test";
-import { expect, LESSON_IDS, screenshot, test } from "./fixtures";
+import { expect, LESSON_IDS, SCREENSHOT_DIR, screenshot, setTheme, test } from "./fixtures";
 
 test.use({ serviceWorkers: "allow" });
 test.setTimeout(180_000);
@@ -110,6 +110,11 @@ test("a full browser storage: a clear message, nothing downloaded, the course st
   );
   expect(kept).toBe(0);
   await screenshot(page, "offline-quota");
+  await setTheme(page, "dark");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await panel.scrollIntoViewIfNeeded();
+  await expect.poll(() => panel.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await panel.screenshot({ path: `${SCREENSHOT_DIR}/offline-panel-375-dark.png` });
 });
 
 test("make the whole course available offline, then every lesson works without a network", async ({
