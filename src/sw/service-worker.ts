@@ -9,8 +9,9 @@
  * a page never mixes two deploys. The rules live in src/lib/offline/.
  */
 import { clientsClaim } from "workbox-core";
-import { cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
-import { registerRoute } from "workbox-routing";
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { NetworkOnly } from "workbox-strategies";
 import {
   cacheKey,
   entryIndex,
@@ -121,6 +122,17 @@ registerRoute(
     });
   },
 );
+
+// Any other page is the network's to answer; offline, it gets the site's own
+// "not found" page (with the lesson list) instead of the browser's error.
+registerRoute(({ request }) => request.mode === "navigate", new NetworkOnly());
+setCatchHandler(async ({ request }) => {
+  if (request.mode === "navigate") {
+    const page = await matchPrecache("/404.html");
+    if (page) return new Response(page.body, { status: 404, headers: page.headers });
+  }
+  return Response.error();
+});
 
 self.addEventListener("install", () => {
   // The first version takes over at once: there is no older one for a page to mix with.

@@ -84,6 +84,11 @@ test("after one visit, lesson 02 and its encoder work offline, and other pages o
   const game = page.locator("schelling-game");
   await game.scrollIntoViewIfNeeded();
   await expect(game).toHaveAttribute("data-ready", "true");
+
+  // A page the site does not have: its own "not found" page, not the browser's error.
+  await page.goto("/no-such-page/");
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: /Word embeddings/ })).toBeVisible();
 });
 
 test("a full browser storage: a clear message, nothing downloaded, the course still works", async ({
