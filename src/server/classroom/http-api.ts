@@ -19,7 +19,8 @@ import type { KeyedBuckets } from "./rate-limit";
 import type { ClassroomStore } from "./store";
 import { newToken, tokenHash } from "./tokens";
 
-const JOIN_BODY_BYTES = 4096;
+/** Large enough that an over-long name gets the name's own message. */
+const JOIN_BODY_BYTES = 64 * 1024;
 const MAX_PARTICIPANTS = 1000;
 
 const joinBody = z.strictObject({ code: joinCode, name: displayName.optional() });

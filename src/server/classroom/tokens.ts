@@ -18,6 +18,6 @@ export function tokenHash(token: string): string {
 export function newCode(): string {
   let code = "";
   for (let i = 0; i < LIMITS.codeLength; i++)
-    code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    code += CODE_ALPHABET.charAt(randomInt(CODE_ALPHABET.length));
   return code;
 }
