@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLASSROOM_PATHS, type ServerMessageOf } from "../../../src/lib/classroom";
 import { parseCSV } from "../../../src/lib/labeling";
@@ -39,6 +42,23 @@ async function openLabeling(teacher: TestClient): Promise<number> {
   const ack = await teacher.next("ack", (m) => m.id === "open");
   return ack.activityId as number;
 }
+
+describe("one server for the site and the classroom", () => {
+  it("serves the built site beside the API", async () => {
+    const siteDir = mkdtempSync(joinPath(tmpdir(), "classroom-site-"));
+    writeFileSync(joinPath(siteDir, "index.html"), "<!doctype html><h1>LLM Lab</h1>");
+    const s = await start({ siteDir });
+    const home = await fetch(`${s.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("<h1>LLM Lab</h1>");
+    const unknown = await fetch(`${s.url}/api/classroom/nope`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: { code: "not_found", message: "no classroom endpoint /api/classroom/nope" },
+    });
+    rmSync(siteDir, { recursive: true, force: true });
+  });
+});
 
 describe("POST /api/classroom/join", () => {
   it("gives a token for a good code (in any case), refuses a wrong or expired one", async () => {
