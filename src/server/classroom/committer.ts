@@ -1,9 +1,11 @@
 /**
  * Group commit: the writes that arrive in one turn of the event loop run in
- * one SQLite transaction (each in its own savepoint, so one failure spoils
- * nothing else), and only after the commit are their acks and broadcasts
- * sent. Acknowledged therefore means on disk, at one fsync per batch rather
- * than per message.
+ * one SQLite transaction (each in its own savepoint, SAVEPOINT / RELEASE,
+ * or ROLLBACK TO when it throws, so one failure spoils only itself and the
+ * rest of the batch commits), and only after the COMMIT are their acks and
+ * broadcasts sent. Acknowledged therefore means on disk, at one fsync per
+ * batch rather than per message. If SQLite abandons the whole transaction
+ * (disk full, I/O error) or the COMMIT fails, every write of the batch fails.
  */
 import type { ClassroomStore } from "./store";
 
@@ -42,8 +44,10 @@ export class Committer {
       this.store.transaction(() => {
         for (const w of batch)
           try {
-            this.store.db.transaction(w.apply)();
+            this.store.savepoint(w.apply);
           } catch (error) {
+            // SQLite rolled back the transaction itself: nothing of the batch is kept.
+            if (!this.store.inTransaction()) throw error;
             failed.set(w, error);
           }
       });

@@ -1,13 +1,26 @@
 /**
- * The classroom's database (SQLite through better-sqlite3): sessions,
- * participants, activities and responses, one row per (activity,
- * participant, item) so a changed answer replaces the old one. WAL with
- * synchronous=FULL: a transaction that returned is on disk, so what the
- * server acknowledged survives a crash (the server acks only after commit).
+ * The classroom's database (SQLite through libsql, a better-sqlite3
+ * compatible binding whose prebuilt binary comes from npm as an optional
+ * dependency, @libsql/linux-x64-gnu and so on, so nothing compiles on
+ * install): sessions, participants, activities and responses, one row per
+ * (activity, participant, item) so a changed answer replaces the old one.
+ *
+ * Durability: WAL with synchronous=FULL, both read back when the store
+ * opens (it refuses to run without them): a COMMIT that returned has been
+ * fsynced to the WAL, so what the server acknowledged survives a crash or a
+ * SIGKILL (the server acks only after commit, see committer.ts).
+ *
+ * Where libsql differs from better-sqlite3: rows from `.get()` carry an extra
+ * enumerable `_metadata` property (`.all()` rows do not, in 0.5.29), so every
+ * row is mapped to a plain object here and raw rows never leave the store; a transaction cannot nest (its
+ * `db.transaction` is a bare BEGIN/COMMIT), so `transaction` and `savepoint`
+ * below issue the SAVEPOINT statements themselves; `pragma(…, { simple })`
+ * returns the row rather than the value; the busy timeout defaults to 0, so
+ * better-sqlite3's 5 s is set explicitly.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import {
   activitySpec,
   pageState,
@@ -124,28 +137,54 @@ const response = (row: ResponseSQL): ResponseRecord => ({
   at: row.answered_at,
 });
 
+/** A prepared statement whose rows are typed `R` (libsql types them `unknown`). */
+function query<P extends unknown[], R>(db: Database.Database, source: string) {
+  const statement = db.prepare<P>(source);
+  return {
+    get: (...params: P) => statement.get(...params) as R | undefined,
+    all: (...params: P) => statement.all(...params) as R[],
+  };
+}
+
+/** SQLite's SYNCHRONOUS = FULL, as `PRAGMA synchronous` reads it back. */
+const SYNCHRONOUS_FULL = 2;
+
 export class ClassroomStore {
   readonly db: Database.Database;
   private readonly sql;
+  private savepoints = 0;
 
   constructor(file: string) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
+    this.db = new Database(file, { timeout: 5000 });
+    const journal = this.pragma("journal_mode = WAL", "journal_mode");
+    // An in-memory database has no WAL (and nothing to keep durable).
+    if (file !== ":memory:" && journal !== "wal")
+      throw new Error(
+        `classroom: SQLite did not switch to WAL (journal_mode is ${String(journal)})`,
+      );
+    this.db.exec("PRAGMA synchronous = FULL");
+    const synchronous = this.pragma("synchronous");
+    if (synchronous !== SYNCHRONOUS_FULL)
+      throw new Error(
+        `classroom: SQLite did not set synchronous=FULL (it is ${String(synchronous)})`,
+      );
+    this.db.exec("PRAGMA foreign_keys = ON");
+    if (this.pragma("foreign_keys") !== 1) throw new Error("classroom: SQLite has no foreign keys");
     this.db.exec(SCHEMA);
     const db = this.db;
     this.sql = {
       insertSession: db.prepare(
         "INSERT INTO sessions (code, instructor_token, instructor_hash, created_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?)",
       ),
-      sessionById: db.prepare<[number], SessionSQL>("SELECT * FROM sessions WHERE id = ?"),
-      sessionByCode: db.prepare<[string], SessionSQL>("SELECT * FROM sessions WHERE code = ?"),
-      sessionByInstructor: db.prepare<[string], SessionSQL>(
+      sessionById: query<[number], SessionSQL>(db, "SELECT * FROM sessions WHERE id = ?"),
+      sessionByCode: query<[string], SessionSQL>(db, "SELECT * FROM sessions WHERE code = ?"),
+      sessionByInstructor: query<[string], SessionSQL>(
+        db,
         "SELECT * FROM sessions WHERE instructor_hash = ?",
       ),
-      latestSession: db.prepare<[number], SessionSQL>(
+      latestSession: query<[number], SessionSQL>(
+        db,
         "SELECT * FROM sessions WHERE expires_at > ? ORDER BY id DESC LIMIT 1",
       ),
       setState: db.prepare<[string, number]>(
@@ -154,13 +193,16 @@ export class ClassroomStore {
       insertParticipant: db.prepare(
         "INSERT INTO participants (session_id, token_hash, name, anonymous, joined_at) VALUES (?, ?, ?, ?, ?)",
       ),
-      countParticipants: db.prepare<[number], { n: number }>(
+      countParticipants: query<[number], { n: number }>(
+        db,
         "SELECT COUNT(*) AS n FROM participants WHERE session_id = ?",
       ),
-      participantByToken: db.prepare<[string], ParticipantSQL>(
+      participantByToken: query<[string], ParticipantSQL>(
+        db,
         "SELECT * FROM participants WHERE token_hash = ?",
       ),
-      participants: db.prepare<[number], ParticipantSQL>(
+      participants: query<[number], ParticipantSQL>(
+        db,
         "SELECT * FROM participants WHERE session_id = ? ORDER BY id",
       ),
       insertActivity: db.prepare(
@@ -169,21 +211,25 @@ export class ClassroomStore {
       closeActivity: db.prepare<[number, number, number]>(
         "UPDATE activities SET closed_at = ? WHERE id = ? AND session_id = ? AND closed_at IS NULL",
       ),
-      activities: db.prepare<[number], ActivitySQL>(
+      activities: query<[number], ActivitySQL>(
+        db,
         "SELECT * FROM activities WHERE session_id = ? ORDER BY id",
       ),
       putResponse: db.prepare(
         `INSERT INTO responses (activity_id, participant_id, item_id, label, answered_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (activity_id, participant_id, item_id) DO UPDATE SET label = excluded.label, answered_at = excluded.answered_at`,
       ),
-      responsesOfSession: db.prepare<[number], ResponseSQL>(
+      responsesOfSession: query<[number], ResponseSQL>(
+        db,
         `SELECT r.* FROM responses r JOIN activities a ON a.id = r.activity_id
          WHERE a.session_id = ? ORDER BY r.activity_id, r.participant_id, r.item_id`,
       ),
-      responsesOfParticipant: db.prepare<[number], ResponseSQL>(
+      responsesOfParticipant: query<[number], ResponseSQL>(
+        db,
         "SELECT * FROM responses WHERE participant_id = ? ORDER BY activity_id, item_id",
       ),
-      responsesOfActivity: db.prepare<[number], ResponseSQL>(
+      responsesOfActivity: query<[number], ResponseSQL>(
+        db,
         "SELECT * FROM responses WHERE activity_id = ? ORDER BY participant_id, item_id",
       ),
     };
@@ -232,7 +278,7 @@ export class ClassroomStore {
     name: string,
     now: number,
   ): ParticipantRow {
-    return this.db.transaction(() => {
+    return this.transaction(() => {
       const anonymous = name === "";
       const shown = anonymous
         ? `Student ${(this.sql.countParticipants.get(sessionId)?.n ?? 0) + 1}`
@@ -245,7 +291,7 @@ export class ClassroomStore {
         now,
       );
       return { id: Number(info.lastInsertRowid), sessionId, name: shown, anonymous };
-    })();
+    });
   }
   participantCount(sessionId: number): number {
     return this.sql.countParticipants.get(sessionId)?.n ?? 0;
@@ -282,9 +328,58 @@ export class ClassroomStore {
     return this.sql.responsesOfActivity.all(activityId).map(response);
   }
 
-  /** Runs `fn` in one transaction: committed (and on disk) when this returns. */
+  /** The value of `PRAGMA source`, read from its column `column`. */
+  pragma(source: string, column = source): unknown {
+    const row = this.db.prepare(`PRAGMA ${source}`).get() as Record<string, unknown> | undefined;
+    return row?.[column];
+  }
+
+  /** Whether a transaction is open on the connection (asked of SQLite each time). */
+  inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  /**
+   * Runs `fn` in one transaction: committed (and on disk) when this returns,
+   * rolled back if it throws. Inside another transaction it is a savepoint
+   * of that one, as better-sqlite3's nested transactions were.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.inTransaction()) return this.savepoint(fn);
+    this.db.exec("BEGIN");
+    try {
+      const result = fn();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      // SQLite may already have rolled back (disk full, I/O error).
+      if (this.inTransaction()) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `fn` in a savepoint of the open transaction: if it throws, its
+   * writes (only its) are undone and the error rethrown; the transaction
+   * stays open either way. Outside a transaction the savepoint is one.
+   */
+  savepoint<T>(fn: () => T): T {
+    const name = `sp${this.savepoints++}`;
+    this.db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = fn();
+      this.db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      // When SQLite rolled back the whole transaction the savepoint is gone too.
+      if (this.inTransaction()) {
+        this.db.exec(`ROLLBACK TO ${name}`);
+        this.db.exec(`RELEASE ${name}`);
+      }
+      throw error;
+    } finally {
+      this.savepoints--;
+    }
   }
 
   close(): void {
