@@ -17,6 +17,8 @@ import globals from "globals";
  */
 export const LIB_ENTRY_POINTS = {
   assets: ["paths"],
+  // The classroom protocol (the session server itself is src/server/classroom, Node only).
+  classroom: ["index"],
   corpora: ["index"],
   embeddings: ["index"],
   // onnx-attention edits ONNX graphs with onnx-proto (the encoder loads it lazily).

@@ -1,0 +1,43 @@
+/**
+ * The classroom session protocol, shared by the session server
+ * (src/server/classroom) and the pages: messages and their schemas, limits,
+ * plain-text rules, and the tallies the instructor's page computes.
+ */
+export { CLASSROOM_PATHS, CODE_ALPHABET, LIMITS } from "./limits";
+export { displayName, joinCode, plainLine, plainText } from "./text";
+export {
+  activitySpec,
+  clientMessage,
+  INSTRUCTOR_ONLY,
+  labelingSpec,
+  pageState,
+  pollSpec,
+  POLL_ITEM,
+  STUDENT_ONLY,
+  type ActivitySpec,
+  type ClientMessage,
+  type ClientMessageType,
+  type LabelingSpec,
+  type PageState,
+  type PollSpec,
+} from "./protocol";
+export {
+  ERROR_CODES,
+  serverMessage,
+  type Activity,
+  type ErrorCode,
+  type FollowedState,
+  type Participant,
+  type ResponseRecord,
+  type ServerMessage,
+  type ServerMessageOf,
+} from "./server-messages";
+export { issueText, parseClientMessage, utf8Bytes, type Parsed } from "./parse";
+export {
+  coderMatrix,
+  majorityLabel,
+  mergeResponses,
+  tallyResponses,
+  type ItemTally,
+} from "./tally";
+export { responseRows, type ExportRow } from "./rows";
