@@ -41,3 +41,5 @@ export {
   type ItemTally,
 } from "./tally";
 export { responseRows, type ExportRow } from "./rows";
+export { FINAL_CLOSE_CODES, mayReconnect, RECONNECT, reconnectDelay } from "./reconnect";
+export { changedPrefixes, followStep, type FollowStep } from "./follow";
