@@ -11,6 +11,9 @@ import { storedKey } from "./api-key";
 import { presentZoom } from "./present-scale";
 import { readScoped, writeScoped } from "./url-state";
 
+/** Dispatched on document when a widget writes its state to the URL (detail: its state key). */
+export const URL_STATE_EVENT = "llmlab:url-state";
+
 /** A widget's result elements: dimmed when stale, brought into view in Present mode. */
 const RESULT = '[data-part="results"], [data-result]';
 
@@ -196,6 +199,16 @@ export abstract class LabWidget extends HTMLElement {
       secrets: [storedKey().key],
     });
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    document.dispatchEvent(new CustomEvent(URL_STATE_EVENT, { detail: this.stateKey }));
+  }
+
+  /**
+   * Re-reads this widget's state from the URL after something else changed
+   * it (a student's page following the instructor). Returns false when the
+   * widget only reads its state as it starts: the page then reloads.
+   */
+  reloadState(): boolean {
+    return false;
   }
 
   get presenting(): boolean {

@@ -11,6 +11,7 @@ export {
   INSTRUCTOR_ONLY,
   labelingSpec,
   pageState,
+  widgetId,
   pollSpec,
   POLL_ITEM,
   STUDENT_ONLY,

@@ -128,6 +128,14 @@ class SchellingGame extends LabWidget {
     }
   }
 
+  /** A class following the instructor: the settings in the URL, seated afresh. */
+  override reloadState(): boolean {
+    this.#settings = fromState(this.readState());
+    this.#fillForm();
+    void this.guard(() => this.#reset());
+    return true;
+  }
+
   // ——— settings and the form ———
 
   #fillForm(): void {
