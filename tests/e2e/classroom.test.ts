@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { createSession } from "../../src/server/classroom/session";
 import { startClassroomServer, type ClassroomServer } from "../../src/server/classroom/server";
 import { ClassroomStore, type SessionRow } from "../../src/server/classroom/store";
-import { expect, SCREENSHOT_DIR, setTheme, test } from "./fixtures";
+import { expect, expectAccessible, SCREENSHOT_DIR, setTheme, test } from "./fixtures";
 
 test.use({ serviceWorkers: "block" });
 
@@ -50,11 +50,16 @@ async function device(browser: Browser, width = 1280): Promise<Page> {
 const bar = (page: Page): Locator => page.locator("[data-class-bar]");
 const widget = (page: Page): Locator => page.locator("schelling-game");
 
-async function joinAs(page: Page, name: string): Promise<void> {
+async function joinAs(page: Page, name: string, shot?: string): Promise<void> {
   await page.goto(`${server.url}/#join=${session.code}`);
   const form = page.locator("[data-class-join]");
   await expect(form.getByRole("heading")).toHaveText(`Join the class ${session.code}`);
   expect(new URL(page.url()).hash, "the fragment is removed").toBe("");
+  if (shot) {
+    await setTheme(page, "dark");
+    await expectAccessible(page, "join form", "[data-class-join]");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${shot}.png` });
+  }
   await form.getByLabel("Your name (optional)").fill(name);
   await form.getByRole("button", { name: "Join" }).click();
 }
@@ -148,8 +153,8 @@ test("students follow the instructor's widget and page, detach, rejoin, join lat
   await expect(bar(three)).toHaveAttribute("data-state", "following");
 
   // A late joiner lands on the current page.
-  const late = await device(browser);
-  await joinAs(late, "");
+  const late = await device(browser, 375);
+  await joinAs(late, "", "classroom-join-375-dark");
   await expect(late).toHaveURL(`${server.url}${WORDS}`);
   await expect(bar(late)).toHaveAttribute("data-state", "following");
 
@@ -186,6 +191,7 @@ test("students follow the instructor's widget and page, detach, rejoin, join lat
   for (const p of [teacher, one, two, three, late]) expect(new URL(p.url()).pathname).toBe(WORDS);
 
   // The bar, light and dark, wide and at 375 px.
+  await expectAccessible(one, "class bar", "[data-class-bar]");
   await setTheme(one, "light");
   await bar(one).screenshot({ path: `${SCREENSHOT_DIR}/classroom-bar-light.png` });
   await setTheme(one, "dark");
