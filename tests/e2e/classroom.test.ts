@@ -205,3 +205,14 @@ test("students follow the instructor's widget and page, detach, rejoin, join lat
   await three.screenshot({ path: `${SCREENSHOT_DIR}/classroom-375-light-detached.png` });
   expect(pageErrors).toEqual([]);
 });
+
+test("a page outside a class opens no socket and shows no bar", async ({ page }) => {
+  const sockets: string[] = [];
+  page.on("websocket", (ws) => sockets.push(ws.url()));
+  await page.goto(`${server.url}${SCHELLING}`);
+  await gridOf(page);
+  await page.goto(`${server.url}/#not-a-class`);
+  await page.waitForTimeout(300);
+  await expect(page.locator("[data-class-bar], [data-class-join]")).toHaveCount(0);
+  expect(sockets).toEqual([]);
+});
