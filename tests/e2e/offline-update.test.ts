@@ -31,6 +31,12 @@ function serve(dir: string, port = 0): Promise<Server> {
   });
 }
 
+/** The port a test server listens on, and its URL. */
+function address(server: Server): { port: number; base: string } {
+  const { port } = server.address() as AddressInfo;
+  return { port, base: `http://127.0.0.1:${String(port)}` };
+}
+
 function stop(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => {
@@ -68,8 +74,7 @@ test.describe("a new deploy", () => {
     page,
   }) => {
     let server = await serve(dir);
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${String(port)}`;
+    const { port, base } = address(server);
     await page.goto(`${base}/lessons/02-contextual-embeddings/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const lens = page.locator("context-lens");
@@ -131,8 +136,7 @@ test.describe("a new deploy", () => {
     page,
   }) => {
     let server = await serve(dir);
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${String(port)}`;
+    const { port, base } = address(server);
     // The home page reads no precomputed data, so nothing of it is kept yet.
     await page.goto(`${base}/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
