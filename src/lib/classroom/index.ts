@@ -44,3 +44,24 @@ export {
 export { responseRows, type ExportRow } from "./rows";
 export { FINAL_CLOSE_CODES, mayReconnect, RECONNECT, reconnectDelay } from "./reconnect";
 export { changedPrefixes, followStep, type FollowStep } from "./follow";
+export {
+  labelingReport,
+  pollReport,
+  type ItemRow,
+  type LabelingReport,
+  type PollReport,
+  type ReportOptions,
+} from "./live-report";
+export {
+  itemsFromLines,
+  labelDefs,
+  labelingActivity,
+  modelLabelsFromCSV,
+  pollActivity,
+  sampleRows,
+  type BundledSample,
+  type Checked,
+  type LabelingInput,
+  type ModelLabels,
+  type PollInput,
+} from "./activity-input";

@@ -149,10 +149,12 @@ export {
 } from "./job";
 export {
   encoderLabeler,
+  encoderScorer,
   MAX_TRAINING_ROWS,
   SPLIT_SEED,
   VALIDATION_SHARE,
   type EncoderMethod,
+  type LocalScorer,
   type LocalSetup,
 } from "./local-recipe";
 export {

@@ -17,7 +17,7 @@ import {
   type Scorer,
 } from "./local";
 import type { ChatProvider } from "./provider";
-import { LabelingError, type TaskSpec } from "./task";
+import { LabelingError, type LabelDef, type TaskSpec } from "./task";
 
 /** Training rows embedded for the probe and the centroids (enough to learn, quick to embed). */
 export const MAX_TRAINING_ROWS = 200;
@@ -35,6 +35,13 @@ export interface LocalSetup {
   validationAccuracy?: number;
 }
 
+/** A local method ready to score embeddings, and what it learned from. */
+export interface LocalScorer {
+  scorer: Scorer;
+  note: string;
+  validationAccuracy?: number;
+}
+
 /** The text each item is embedded as: what the runner passes (the filled template). */
 export async function encoderLabeler(
   task: TaskSpec,
@@ -44,14 +51,27 @@ export async function encoderLabeler(
   onProgress: (label: string) => void = () => undefined,
 ): Promise<LocalSetup> {
   const embed = checkedEmbed(embedTexts);
-  const names = task.labels.map((l) => l.name);
-  const wrap = (scorer: Scorer, note: string): LocalSetup => ({
-    provider: createLocalLabeler(task, embed, scorer, { batchSize: 16 }),
-    note,
-  });
+  const { scorer, ...learned } = await encoderScorer(task.labels, method, pool, embed, onProgress);
+  return { ...learned, provider: createLocalLabeler(task, embed, scorer, { batchSize: 16 }) };
+}
+
+/**
+ * The local method's scorer over label indices: zero-shot from the label
+ * descriptions, centroids of gold pool rows, or a probe trained on them.
+ */
+export async function encoderScorer(
+  labels: readonly LabelDef[],
+  method: EncoderMethod,
+  pool: readonly PoolRow[],
+  embedTexts: EmbedTexts,
+  onProgress: (label: string) => void = () => undefined,
+): Promise<LocalScorer> {
+  const embed = checkedEmbed(embedTexts);
+  const names = labels.map((l) => l.name);
+  const wrap = (scorer: Scorer, note: string): LocalScorer => ({ scorer, note });
   if (method === "zero-shot") {
     onProgress("Embedding the label descriptions…");
-    const vectors = await embed(task.labels.map((l) => l.description || l.name));
+    const vectors = await embed(labels.map((l) => l.description || l.name));
     return wrap(
       zeroShotScorer(vectors),
       "Zero-shot: each text gets the label whose description it is closest to.",
