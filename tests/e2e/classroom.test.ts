@@ -51,12 +51,17 @@ const bar = (page: Page): Locator => page.locator("[data-class-bar]");
 const widget = (page: Page): Locator => page.locator("schelling-game");
 
 async function joinAs(page: Page, name: string, shot?: string): Promise<void> {
+  if (shot) {
+    // the join form is modal: the theme is chosen before the link opens it
+    await page.goto(`${server.url}/`);
+    await setTheme(page, "dark");
+  }
   await page.goto(`${server.url}/#join=${session.code}`);
   const form = page.locator("[data-class-join]");
   await expect(form.getByRole("heading")).toHaveText(`Join the class ${session.code}`);
   expect(new URL(page.url()).hash, "the fragment is removed").toBe("");
   if (shot) {
-    await setTheme(page, "dark");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     await expectAccessible(page, "join form", "[data-class-join]");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${shot}.png` });
   }

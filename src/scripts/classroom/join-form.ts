@@ -43,13 +43,29 @@ export function askToJoin(code: string): Promise<string | null> {
   cancel.textContent = "Not now";
   buttons.append(join, cancel);
   form.append(title, label, hint, error, buttons);
-  document.body.append(form);
+  // a modal dialog: centred over a dimmed page on any screen, Escape means "Not now"
+  const dialog = document.createElement("dialog");
+  dialog.className = "class-join-dialog";
+  dialog.setAttribute("aria-labelledby", "class-join-title");
+  dialog.append(form);
+  document.body.append(dialog);
+  dialog.showModal();
   input.focus();
 
   return new Promise((resolve) => {
+    let settled = false;
+    const finish = (token: string | null): void => {
+      if (settled) return;
+      settled = true;
+      dialog.close();
+      dialog.remove();
+      resolve(token);
+    };
     cancel.addEventListener("click", () => {
-      form.remove();
-      resolve(null);
+      finish(null);
+    });
+    dialog.addEventListener("close", () => {
+      finish(null);
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -58,8 +74,7 @@ export function askToJoin(code: string): Promise<string | null> {
       const name = input.value.trim();
       void requestToken(code, name).then(
         (token) => {
-          form.remove();
-          resolve(token);
+          finish(token);
         },
         (failure: unknown) => {
           join.disabled = false;

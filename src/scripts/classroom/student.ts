@@ -9,6 +9,7 @@ import { ClassBar } from "./class-bar";
 import { Connection, type ConnectionStatus } from "./connection";
 import { widgetKey, widgets } from "./page-state";
 import { keepFollow, keepSeat, storedFollow } from "./session-store";
+import { StudentActivities } from "./student-activity";
 
 /** Applies the instructor's state to this page. */
 export function follow(state: PageState): void {
@@ -44,17 +45,35 @@ export function startStudent(token: string): void {
   let status: ConnectionStatus = "connecting";
   let ended = "";
 
-  const bar = new ClassBar(() => {
-    if (status === "ended") {
-      keepSeat(null);
-      bar.root.remove();
-      return;
-    }
-    detached = !detached;
-    keepFollow({ detached });
-    if (!detached && latest) follow(latest);
-    render();
-  });
+  const bar = new ClassBar(
+    () => {
+      if (status === "ended") {
+        keepSeat(null);
+        bar.root.remove();
+        sheet.root.remove();
+        return;
+      }
+      detached = !detached;
+      keepFollow({ detached });
+      if (!detached && latest) follow(latest);
+      render();
+    },
+    () => {
+      sheet.toggle();
+    },
+  );
+  const sheet = new StudentActivities(
+    (m) => connection.send(m),
+    () => {
+      renderActivity();
+    },
+  );
+
+  function renderActivity(): void {
+    const { open, answered, items } = sheet.summary;
+    if (open === 0) bar.second(null);
+    else bar.second(`Activity ${answered}/${items}`, sheet.visible);
+  }
 
   function render(): void {
     if (status === "ended") bar.show({ text: ended, action: "Close", tone: "problem" });
@@ -77,6 +96,11 @@ export function startStudent(token: string): void {
         render();
       },
       message(m) {
+        if (m.type === "welcome") sheet.welcome(m.activities, m.responses);
+        else if (m.type === "activity.opened") sheet.opened(m.activity);
+        else if (m.type === "activity.closed") sheet.closed(m.activityId, m.closedAt);
+        else if ((m.type === "ack" || m.type === "error") && sheet.settle(m)) return;
+        else if (m.type === "error") bar.error(m.message);
         if (m.type === "welcome" || m.type === "state") {
           const state: FollowedState = m.type === "welcome" ? m.state : m;
           // Version 0: the instructor has not shown anything yet; stay where you are.

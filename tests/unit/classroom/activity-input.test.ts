@@ -7,7 +7,7 @@ import {
   pollActivity,
   sampleRows,
 } from "../../../src/lib/classroom";
-import { resultsCSV } from "../../../src/lib/labeling";
+import { resultsCSV, type ItemResult } from "../../../src/lib/labeling";
 
 describe("labelingActivity", () => {
   it("numbers pasted lines, reads labels as name: description, and writes the codebook", () => {
@@ -112,50 +112,23 @@ describe("sampleRows", () => {
 describe("modelLabelsFromCSV", () => {
   const ids = ["1", "2", "3"];
   it("reads the sandbox's results export: first label of a multi-label answer, counts the rest", () => {
+    const result = (id: string, labels: string[]): ItemResult => ({
+      id,
+      labels,
+      status: "labelled",
+      votes: [labels],
+      raw: [],
+      requests: 1,
+      usage: { input: 0, output: 0, cachedInput: 0 },
+      notes: [],
+    });
     const csv = resultsCSV(
+      ["1", "2", "3", "9"].map((id) => ({ id, text: `text ${id}` })),
       [
-        { id: "1", text: "x" },
-        { id: "2", text: "y" },
-        { id: "3", text: "z" },
-        { id: "9", text: "other" },
-      ],
-      [
-        {
-          id: "1",
-          labels: ["pos"],
-          status: "labelled",
-          votes: [["pos"]],
-          raw: [],
-          usage: { input: 0, output: 0 },
-          notes: [],
-        },
-        {
-          id: "2",
-          labels: ["neg", "pos"],
-          status: "labelled",
-          votes: [["neg", "pos"]],
-          raw: [],
-          usage: { input: 0, output: 0 },
-          notes: [],
-        },
-        {
-          id: "3",
-          labels: ["meh"],
-          status: "labelled",
-          votes: [["meh"]],
-          raw: [],
-          usage: { input: 0, output: 0 },
-          notes: [],
-        },
-        {
-          id: "9",
-          labels: ["pos"],
-          status: "labelled",
-          votes: [["pos"]],
-          raw: [],
-          usage: { input: 0, output: 0 },
-          notes: [],
-        },
+        result("1", ["pos"]),
+        result("2", ["neg", "pos"]),
+        result("3", ["meh"]),
+        result("9", ["pos"]),
       ],
     );
     const read = modelLabelsFromCSV(csv, ids, ["pos", "neg"]);
