@@ -116,6 +116,15 @@ test("a class labels live, polls, and survives the server's SIGKILL", async ({ b
   await bar(teacher).getByRole("button", { name: "Class panel" }).click();
   await expect(panel(teacher)).toBeVisible();
   await panel(teacher).getByText("New activity").click();
+  // bad input first: pasted items, but none pasted, or one label only
+  await panel(teacher).getByLabel("Items from").selectOption("paste");
+  await panel(teacher).getByRole("button", { name: "Open for the class" }).click();
+  await expect(panel(teacher).getByRole("alert")).toHaveText(/Give the items to label/);
+  await panel(teacher).getByLabel("Items, one per line").fill("one\ntwo");
+  await panel(teacher).getByLabel("Labels, one per line").fill("yes");
+  await panel(teacher).getByRole("button", { name: "Open for the class" }).click();
+  await expect(panel(teacher).getByRole("alert")).toHaveText(/give at least 2 labels/);
+  await panel(teacher).getByLabel("Items from").selectOption("politics");
   await panel(teacher).getByLabel("Items", { exact: true }).fill("6");
   await panel(teacher).getByLabel("Sample seed").fill("3");
   await panel(teacher).getByRole("button", { name: "Open for the class" }).click();
@@ -147,7 +156,22 @@ test("a class labels live, polls, and survives the server's SIGKILL", async ({ b
   await expect(sheet(students[2] as Page).locator("[data-progress]")).toHaveText("4 of 6 labelled");
   await expect(card).toContainText("3 students, 16 labels on 6 items");
 
-  // The model's labels: a results CSV as the labeling sandbox exports it.
+  // The model's labels, first from the offline encoder on this device (few-shot centroids
+  // of the dataset's other gold rows), then from a results CSV as the sandbox exports it.
+  await card.getByRole("button", { name: "Label with the offline model" }).click();
+  await expect(card.locator(".class-model-note")).toHaveText(
+    /^Model labels: the offline encoder \(Few-shot: each text gets the label of the nearest class centroid of 200 labelled rows\.\)$/,
+    { timeout: 60_000 },
+  );
+  const offline = await card
+    .locator("tbody tr td:last-child")
+    .evaluateAll((tds) => tds.map((td) => td.textContent));
+  expect(offline.every((l) => l === "speech" || l === "novel")).toBe(true);
+  await expect(card.locator("[data-kappa]")).not.toHaveAttribute("data-kappa", "");
+  await teacher.reload();
+  await expect(card.locator(".class-model-note"), "kept for this tab").toContainText(
+    "the offline encoder",
+  );
   const model = ["speech", "novel", "novel", "speech", "speech", "novel"];
   await card.locator('input[type="file"]').setInputFiles({
     name: "api-run.csv",
