@@ -211,6 +211,61 @@ test("students follow the instructor's widget and page, detach, rejoin, join lat
   expect(pageErrors).toEqual([]);
 });
 
+test("students follow a prediction and an attention layer without reloading the page", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const LLMS = "/lessons/03-how-llms-work/";
+  const teacher = await device(browser);
+  await teacher.goto(`${server.url}${LLMS}#instructor=${session.instructorToken}`);
+  await expect(bar(teacher)).toHaveAttribute("data-state", "leading");
+  const students = [await device(browser), await device(browser, 375)];
+  for (const [i, s] of students.entries()) await joinAs(s, `Follower ${i + 1}`);
+  const ready = async (page: Page, tag: string): Promise<Locator> => {
+    const w = page.locator(tag);
+    await w.scrollIntoViewIfNeeded();
+    await expect(w).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+    return w;
+  };
+  for (const s of students) {
+    await expect(s).toHaveURL(`${server.url}${LLMS}`);
+    await ready(s, "next-word");
+    await ready(s, "attention-view");
+    await s.evaluate(() => ((window as { mark?: number }).mark = 1));
+  }
+
+  // The instructor predicts the next word of a new prompt; every student's widget runs it too.
+  const next = await ready(teacher, "next-word");
+  await next.getByLabel("Beginning of a sentence").fill("The whale swam to the");
+  await next.getByRole("button", { name: "Predict the next word" }).click();
+  const bars = (page: Page) => page.locator("next-word svg rect[data-word]");
+  await expect(bars(teacher).first()).toBeVisible({ timeout: 60_000 });
+  const top = await bars(teacher).evaluateAll((rs) => rs.map((r) => r.getAttribute("data-word")));
+  for (const s of students) {
+    await expect(s.locator("next-word").getByLabel("Beginning of a sentence")).toHaveValue(
+      "The whale swam to the",
+    );
+    await expect
+      .poll(() => bars(s).evaluateAll((rs) => rs.map((r) => r.getAttribute("data-word"))), {
+        timeout: 60_000,
+      })
+      .toEqual(top);
+  }
+
+  // The instructor shows another attention layer.
+  const attention = await ready(teacher, "attention-view");
+  const layer = attention.locator('[data-part="layer"]');
+  await expect(layer.locator("option")).not.toHaveCount(0, { timeout: 60_000 });
+  await layer.selectOption("1");
+  for (const s of students)
+    await expect(s.locator('attention-view [data-part="layer"]')).toHaveValue("1", {
+      timeout: 60_000,
+    });
+  for (const s of students)
+    expect(await s.evaluate(() => (window as { mark?: number }).mark), "no reload").toBe(1);
+  expect(pageErrors).toEqual([]);
+});
+
 test("a page outside a class opens no socket and shows no bar", async ({ page }) => {
   const sockets: string[] = [];
   page.on("websocket", (ws) => sockets.push(ws.url()));

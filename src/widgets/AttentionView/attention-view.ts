@@ -62,6 +62,25 @@ class AttentionView extends LabWidget {
     );
   }
 
+  /** A class following the instructor: the sentence, model, layer and heads from the URL, re-run here. */
+  override reloadState(): boolean {
+    const saved = readSaved(this.readState());
+    if (saved.remote) return false; // a hub model: the page reloads and asks as it starts
+    this.el("sentence", HTMLTextAreaElement).value = saved.sentence;
+    this.#syncPresetSelect();
+    this.#view = saved.view;
+    this.#layer = saved.layer;
+    this.#headsFromUrl = saved.heads;
+    this.#visible = []; // the URL's heads apply again
+    this.#heatHead = saved.heatHead;
+    this.el("offline-model", HTMLSelectElement).value = saved.offline;
+    this.#syncViewControls();
+    void this.guard(() =>
+      this.#run(this.el("offline-model", HTMLSelectElement).value || OFFLINE_MODEL),
+    );
+    return true;
+  }
+
   // ---- public hooks (tests and the benchmark call these) -------------------
 
   /** Shows layer `layer` (from 0) and redraws at once. */

@@ -22,33 +22,13 @@ class NextWord extends LabWidget {
   #model: ModelChoice = MODELS[0] as ModelChoice;
   /** A generation is on show for the current inputs: a link then re-runs it too. */
   #generated = false;
+  /** States taken from the instructor: only the latest one generates. */
+  #follows = 0;
 
   protected setup(): void {
     const state = this.readState();
+    this.#applyState(state);
     const input = (name: string): HTMLInputElement => this.el(name, HTMLInputElement);
-    const model = state.get("m");
-    if (model && MODELS.some((m) => m.id === model && !m.online))
-      this.el("model", HTMLSelectElement).value = model;
-    const prompt = state.get("prompt");
-    if (prompt !== undefined) input("prompt").value = prompt;
-    const corpus = state.get("corpus");
-    if (corpus && CORPORA.some((c) => c.id === corpus))
-      this.el("corpus", HTMLSelectElement).value = corpus;
-    const t = Number(state.get("t"));
-    if (state.has("t") && t >= 0 && t <= 2) input("temperature").value = String(t);
-    const k = state.get("k");
-    if (k !== undefined) this.el("top-k", HTMLSelectElement).value = k;
-    const p = state.get("p");
-    if (p !== undefined) this.el("top-p", HTMLSelectElement).value = p;
-    if (this.el("top-p", HTMLSelectElement).value === "")
-      this.el("top-p", HTMLSelectElement).value = "1";
-    if (this.el("top-k", HTMLSelectElement).value === "")
-      this.el("top-k", HTMLSelectElement).value = "0";
-    const seed = state.get("seed");
-    if (seed !== undefined) input("seed").value = seed;
-    const steps = state.get("steps");
-    if (steps !== undefined) input("steps").value = steps;
-    this.#showTemperature();
 
     input("online").addEventListener("change", () => {
       this.#syncOnline();
@@ -96,6 +76,49 @@ class NextWord extends LabWidget {
         await this.#predict();
         if (state.get("gen") === "1") await this.#generate();
       });
+  }
+
+  /** Fills the form from URL state (the page's own, or the instructor's in a class). */
+  #applyState(state: ReadonlyMap<string, string>): void {
+    const input = (name: string): HTMLInputElement => this.el(name, HTMLInputElement);
+    const model = state.get("m");
+    if (model && MODELS.some((m) => m.id === model && !m.online))
+      this.el("model", HTMLSelectElement).value = model;
+    const prompt = state.get("prompt");
+    if (prompt !== undefined) input("prompt").value = prompt;
+    const corpus = state.get("corpus");
+    if (corpus && CORPORA.some((c) => c.id === corpus))
+      this.el("corpus", HTMLSelectElement).value = corpus;
+    const t = Number(state.get("t"));
+    if (state.has("t") && t >= 0 && t <= 2) input("temperature").value = String(t);
+    const k = state.get("k");
+    if (k !== undefined) this.el("top-k", HTMLSelectElement).value = k;
+    const p = state.get("p");
+    if (p !== undefined) this.el("top-p", HTMLSelectElement).value = p;
+    if (this.el("top-p", HTMLSelectElement).value === "")
+      this.el("top-p", HTMLSelectElement).value = "1";
+    if (this.el("top-k", HTMLSelectElement).value === "")
+      this.el("top-k", HTMLSelectElement).value = "0";
+    const seed = state.get("seed");
+    if (seed !== undefined) input("seed").value = seed;
+    const steps = state.get("steps");
+    if (steps !== undefined) input("steps").value = steps;
+    this.#showTemperature();
+  }
+
+  /** A class following the instructor: the form from the URL, and the prediction re-run here. */
+  override reloadState(): boolean {
+    const state = this.readState();
+    this.#applyState(state);
+    this.#pickModel();
+    this.#last = null;
+    const follow = ++this.#follows;
+    if (state.has("prompt"))
+      void this.guard(async () => {
+        await this.#predict();
+        if (follow === this.#follows && state.get("gen") === "1") await this.#generate();
+      });
+    return true;
   }
 
   protected override onKey(event: KeyboardEvent): boolean {
