@@ -1,0 +1,22 @@
+/**
+ * Image embeddings offline: MobileNetV2's features (from nsfwjs, converted to
+ * ONNX at asset-build time), with nsfwjs's own preprocessing. Runs in Node and
+ * in a Worker; no DOM.
+ */
+export {
+  BATCH,
+  EMBEDDING_SIZE,
+  l2normalize,
+  loadImageEmbedder,
+  VISION_MODEL,
+  type ImageEmbedder,
+  type VisionLoadOptions,
+} from "./embedder";
+export {
+  ImageInputError,
+  INPUT_SIZE,
+  modelInput,
+  normalizedRGB,
+  resizeBilinearAligned,
+  type Pixels,
+} from "./preprocess";
