@@ -10,14 +10,16 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadImageEmbedder, type ImageEmbedder, type Pixels } from "../../../src/lib/vision";
 
-type Nsfw = { infer(img: tf.Tensor3D, endpoint: string): tf.Tensor };
+interface Nsfw {
+  infer(img: tf.Tensor3D, endpoint: string): tf.Tensor;
+}
 
 let reference: Nsfw;
 let embedder: ImageEmbedder;
 
 beforeAll(async () => {
   const nsfwjs = await import("nsfwjs");
-  reference = (await nsfwjs.load("MobileNetV2")) as unknown as Nsfw;
+  reference = await nsfwjs.load("MobileNetV2");
   embedder = await loadImageEmbedder({ localModelPath: "public/generated/models/" });
 }, 120_000);
 
