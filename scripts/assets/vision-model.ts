@@ -1,7 +1,7 @@
 /**
  * Asset step "vision-model": converts the MobileNetV2 that nsfwjs ships (an
  * ImageNet-pretrained backbone whose last blocks nsfwjs fine-tuned for its
- * five classes) to ONNX, from the image to the 1280-d pooled features, with
+ * five classes) to ONNX, from the image to block 13's 576-d pooled features, with
  * the config transformers.js reads. Output: public/generated/models/mobilenet-v2/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,7 +31,7 @@ export const step: AssetStep = {
     const graph = buildMobileNetGraph(model.layers, quantizedWeights(model));
     const bytes = graph.encode({
       producer: "llm-lab scripts/assets/vision-model.ts",
-      doc: `MobileNetV2 (alpha 1.0, 224 × 224) from nsfwjs ${version()}, converted from Keras/TF.js: NHWC RGB in [0, 1] → 1280-d average-pooled features.`,
+      doc: `MobileNetV2 (alpha 1.0, 224 × 224) from nsfwjs ${version()}, converted from Keras/TF.js up to ${MOBILENET.last}: NHWC RGB in [0, 1] → ${MOBILENET.features}-d average-pooled features.`,
       opset: 17,
       metadata: { license: "MIT (nsfwjs); MobileNetV2 ImageNet weights: Apache-2.0 (Keras)" },
     });
@@ -44,7 +44,7 @@ export const step: AssetStep = {
         name: "MobileNetV2 image features (nsfwjs)",
         source: `nsfwjs@${version()} (MIT), dist/models/mobilenet_v2, converted from Keras 2.2.4 / TF.js`,
         input: `${MOBILENET.input}: [batch, ${MOBILENET.size}, ${MOBILENET.size}, 3] RGB in [0, 1], bilinear resize with aligned corners (as nsfwjs)`,
-        output: `${MOBILENET.output}: [batch, ${MOBILENET.features}] average-pooled features of the last convolution (after ReLU6)`,
+        output: `${MOBILENET.output}: [batch, ${MOBILENET.features}] ${MOBILENET.last} (after ReLU6) averaged over its 14 × 14 grid`,
         training:
           "ImageNet-pretrained MobileNetV2 (Keras applications); nsfwjs froze blocks 1–10 and fine-tuned blocks 11–16, the last convolution and a new head on its five classes (drawing, hentai, neutral, porn, sexy)",
       },

@@ -30,7 +30,11 @@ export const ASSETS = {
   labeling: {
     politics: `${GENERATED}labeling/politics.csv`,
     spam: `${GENERATED}labeling/spam.csv`,
+    /** 160 Twemoji PNGs and emoji.csv (id, image, label, name); images relative to the CSV. */
+    emoji: `${GENERATED}labeling/emoji/emoji.csv`,
   },
+  /** MobileNetV2 image features (from nsfwjs), under `models`. */
+  visionModel: `${GENERATED}models/mobilenet-v2/onnx/model.onnx`,
   precomputed: {
     contexts: `${GENERATED}precomputed/contexts.json`,
     polysemy: `${GENERATED}precomputed/polysemy.json`,
@@ -50,6 +54,8 @@ export function assetPaths(): string[] {
     ...CORPUS_FILES.map(ASSETS.corpus),
     ASSETS.labeling.politics,
     ASSETS.labeling.spam,
+    ASSETS.labeling.emoji,
+    ASSETS.visionModel,
     ASSETS.precomputed.contexts,
     ASSETS.precomputed.polysemy,
     ASSETS.labTypes,

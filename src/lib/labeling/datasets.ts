@@ -71,3 +71,25 @@ export function provenanceOf(id: BundledId | "file"): string {
     ? "Gold labels: your file's own column, as reliable as the coding that made it (say who coded it and how well two coders agreed)."
     : BUNDLED[id].provenance;
 }
+
+/** A bundled image set: a CSV of image file names (relative to the CSV) and gold labels. */
+export interface BundledImageSet {
+  id: "emoji";
+  name: string;
+  url: string;
+  columns: { id: string; image: string; gold: string; name: string };
+  labels: string[];
+  provenance: string;
+}
+
+export const BUNDLED_IMAGES: Readonly<Record<"emoji", BundledImageSet>> = {
+  emoji: {
+    id: "emoji",
+    name: "Twemoji: 160 emoji of four kinds",
+    url: ASSETS.labeling.emoji,
+    columns: { id: "id", image: "image", gold: "label", name: "name" },
+    labels: ["face", "animal", "food", "vehicle"],
+    provenance:
+      "Gold labels: the emoji's subgroup in Unicode's emoji list (CLDR), joined into four kinds (face: the face subgroups without costumes, hats or glasses; animal: mammals, birds, amphibians, reptiles, marine animals, bugs; food: fruit, vegetables, prepared, Asian and sweet food; vehicle: ground, water and air transport). Unicode's emoji subcommittee assigned every subgroup: human labels, sometimes arguable (a fuel pump is “transport-ground”). Images: Twemoji, CC-BY 4.0 © Twitter, Inc. and other contributors.",
+  },
+};

@@ -12,6 +12,8 @@ export { majorityVote, parseAnswer } from "./answer";
 export { bootstrapInterval, type Interval } from "./bootstrap";
 export {
   BUNDLED,
+  BUNDLED_IMAGES,
+  type BundledImageSet,
   provenanceOf,
   type BundledDataset,
   type BundledId,
@@ -166,3 +168,12 @@ export {
   saveCurrentJob,
   type FinishedRun,
 } from "./idb-jobs";
+export {
+  FEW_SHOT_METHODS,
+  nearestExampleScorer,
+  perClassSplit,
+  predictFewShot,
+  trainFewShot,
+  type FewShotMethod,
+  type FewShotModel,
+} from "./few-shot";

@@ -1,6 +1,7 @@
 /**
- * The offline image embedder: MobileNetV2's 1280-d features (the model the
- * `vision-model` asset step converts from nsfwjs), run by transformers.js's
+ * The offline image embedder: MobileNetV2's 576-d mid-level features (block
+ * 13, averaged over the image; the model the `vision-model` asset step
+ * converts from nsfwjs), run by transformers.js's
  * ONNX runtime, in Node or a Worker. Images go in as pixels (preprocess.ts);
  * embeddings come out as Float32Arrays, L2-normalised on request.
  */
@@ -9,7 +10,7 @@ import { configureTransformersEnv } from "../runtime/index";
 import { INPUT_SIZE, modelInput, type Pixels } from "./preprocess";
 
 export const VISION_MODEL = "mobilenet-v2";
-export const EMBEDDING_SIZE = 1280;
+export const EMBEDDING_SIZE = 576;
 /** Images per model run: large enough to amortise a run, small enough for a phone's memory. */
 export const BATCH = 8;
 

@@ -1,0 +1,125 @@
+/**
+ * The offline image embedder (MobileNetV2 from nsfwjs, asset step
+ * "vision-model") in Node: the bytes a browser downloads for it, images per
+ * second on the bundled emoji set, how far its embeddings are from nsfwjs on
+ * TF.js, and few-shot labeling accuracy on the held-out images (5 and 20
+ * labelled examples per class; centroid, nearest example, linear probe; five
+ * seeded splits each).
+ */
+import { readFileSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
+import * as tf from "@tensorflow/tfjs";
+import { bundledImages, decodeFile } from "../scripts/vision/bundled-images";
+import {
+  BUNDLED_IMAGES,
+  evaluate,
+  perClassSplit,
+  predictFewShot,
+  trainFewShot,
+  type FewShotMethod,
+} from "../src/lib/labeling/index";
+import { loadImageEmbedder, type Pixels } from "../src/lib/vision/index";
+import { timeRuns, type BenchSuite, type Measurement } from "./lib/runner";
+
+const MODEL = "public/generated/models/mobilenet-v2/onnx/model.onnx";
+const SEEDS = [1, 2, 3, 4, 5];
+
+function byteRows(): Measurement[] {
+  const bytes = readFileSync(MODEL);
+  const brotli = brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+  return [
+    { name: "vision model (raw)", unit: "bytes", values: [bytes.length] },
+    { name: "vision model (brotli 11, as served)", unit: "bytes", values: [brotli] },
+  ];
+}
+
+/** max |ours − nsfwjs| ×1e6 on four of the bundled images (TF.js on the CPU is slow). */
+async function referenceRow(pixels: Pixels[], ours: Float32Array[]): Promise<Measurement> {
+  const nsfwjs = await import("nsfwjs");
+  const model = (await nsfwjs.load("MobileNetV2")) as unknown as {
+    infer(img: tf.Tensor3D, endpoint: string): tf.Tensor;
+  };
+  const diffs: number[] = [];
+  for (const [i, p] of pixels.slice(0, 4).entries()) {
+    // the bundled PNGs are opaque: RGB is what TF.js's fromPixels would read
+    const rgb = Int32Array.from(
+      { length: p.width * p.height * 3 },
+      (_, k) => p.data[Math.floor(k / 3) * p.channels + (k % 3)] as number,
+    );
+    const grid = model.infer(
+      tf.tensor3d(rgb, [p.height, p.width, 3], "int32"),
+      "block_13_expand_relu",
+    );
+    const theirs = tf.mean(grid, [1, 2]).dataSync();
+    const mine = ours[i] as Float32Array;
+    let max = 0;
+    mine.forEach((v, k) => (max = Math.max(max, Math.abs(v - (theirs[k] as number)))));
+    diffs.push(Math.round(1e6 * max));
+  }
+  return { name: "max |ONNX − nsfwjs on TF.js| ×1e6, 4 images", unit: "count", values: diffs };
+}
+
+function fewShotRows(vectors: Float32Array[], labels: string[]): Measurement[] {
+  const names = BUNDLED_IMAGES.emoji.labels;
+  const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
+  const rows: Measurement[] = [];
+  for (const per of [5, 20])
+    for (const method of ["centroid", "nearest", "probe"] as FewShotMethod[]) {
+      const values = SEEDS.map((seed) => {
+        const split = perClassSplit(labels, per, seed);
+        const model = trainFewShot(
+          method,
+          pick(vectors, split.train),
+          pick(labels, split.train),
+          names,
+        );
+        const predicted = predictFewShot(model, pick(vectors, split.test));
+        const e = evaluate(pick(labels, split.test), predicted, names);
+        return Math.round(1000 * (e.accuracy.value ?? NaN));
+      });
+      rows.push({
+        name: `held-out accuracy ×1000, ${per} per class, ${method} (${labels.length - per * names.length} test images, seeds 1–5)`,
+        unit: "count",
+        values,
+      });
+    }
+  return rows;
+}
+
+export const suite: BenchSuite = {
+  name: "vision",
+  async run() {
+    const images = bundledImages();
+    const pixels = await Promise.all(images.map((i) => decodeFile(i.file)));
+    const embedder = await loadImageEmbedder({ localModelPath: "public/generated/models/" });
+    let vectors: Float32Array[] = [];
+    const runs = await timeRuns(
+      async () => {
+        vectors = await embedder.embed(pixels);
+      },
+      5,
+      1,
+    );
+    const normalized = await embedder.embed(pixels, { normalize: true });
+    await embedder.dispose();
+    return [
+      ...byteRows(),
+      { name: `Node: embed ${images.length} images (batches of 8)`, unit: "ms", values: runs },
+      {
+        name: "Node: images per second",
+        unit: "count",
+        values: runs.map((ms) => Math.round((images.length / ms) * 1000)),
+      },
+      await referenceRow(pixels, vectors),
+      ...fewShotRows(
+        normalized,
+        images.map((i) => i.label),
+      ),
+    ];
+  },
+};
