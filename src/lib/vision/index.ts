@@ -20,3 +20,6 @@ export {
   resizeBilinearAligned,
   type Pixels,
 } from "./preprocess";
+export { createVisionClient, type VisionClient, type VisionWorkerLike } from "./client";
+export { MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE } from "./decode";
+export type { EmbedOutcome } from "./protocol";
