@@ -54,7 +54,7 @@ test.describe("ImageLabeler", () => {
     // the export: every image, hand or model, and the shown accuracy is the CSV's
     const download = page.waitForEvent("download");
     await widget.getByRole("button", { name: "Export CSV" }).click();
-    const rows = parseCSV(readFileSync((await (await download).path()) ?? "", "utf8")).rows;
+    const rows = parseCSV(readFileSync(await (await download).path(), "utf8")).rows;
     expect(rows).toHaveLength(160);
     expect(rows.filter((r) => r["source"] === "hand")).toHaveLength(20);
     const byModel = rows.filter((r) => r["source"] === "model");

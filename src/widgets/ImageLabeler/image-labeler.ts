@@ -57,6 +57,8 @@ class ImageLabeler extends LabWidget {
     this.el("bundled", HTMLButtonElement).addEventListener("click", () => {
       void this.guard(() => this.#loadBundled());
     });
+    // a folder pick (the attribute is not in Astro's types, so it is set here)
+    this.el("folder", HTMLInputElement).webkitdirectory = true;
     for (const part of ["files", "folder"])
       this.el(part, HTMLInputElement).addEventListener("change", (event) => {
         const input = event.target as HTMLInputElement;
