@@ -36,8 +36,8 @@ export const LIB_ENTRY_POINTS = {
   senses: ["index"],
   survey: ["index"],
   vectors: ["index"],
-  // index loads transformers.js; preprocess is the pixels-to-tensor arithmetic alone.
-  vision: ["index", "preprocess"],
+  // embedder loads transformers.js (Node, the worker); index is the light rest.
+  vision: ["index", "embedder"],
   words: ["index"],
 };
 

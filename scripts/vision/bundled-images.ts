@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { BUNDLED_IMAGES, parseCSV } from "../../src/lib/labeling";
-import type { Pixels } from "../../src/lib/vision/preprocess";
+import type { Pixels } from "../../src/lib/vision/index";
 
 export interface BundledImage {
   id: string;

@@ -9,7 +9,7 @@ import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { bundledImages, decodeFile } from "../../scripts/vision/bundled-images";
 import { BUNDLED_IMAGES, parseCSV, predictFewShot, trainFewShot } from "../../src/lib/labeling";
-import { loadImageEmbedder } from "../../src/lib/vision";
+import { loadImageEmbedder } from "../../src/lib/vision/embedder";
 import { expect, expectAccessible, openWidget, SCREENSHOT_DIR, setTheme, test } from "./fixtures";
 
 const PATH = "/lessons/07-labeling-with-llms/";

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadImageEmbedder, type ImageEmbedder, type Pixels } from "../../../src/lib/vision";
+import { loadImageEmbedder, type ImageEmbedder } from "../../../src/lib/vision/embedder";
+import type { Pixels } from "../../../src/lib/vision";
 
 interface Nsfw {
   infer(img: tf.Tensor3D, endpoint: string): tf.Tensor;

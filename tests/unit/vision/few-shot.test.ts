@@ -10,7 +10,7 @@ import {
   trainValidationSplit,
   VALIDATION_SHARE,
 } from "../../../src/lib/labeling";
-import { loadImageEmbedder } from "../../../src/lib/vision";
+import { loadImageEmbedder } from "../../../src/lib/vision/embedder";
 import { bundledImages, decodeFile } from "../../../scripts/vision/bundled-images";
 
 describe("few-shot methods on vectors", () => {
