@@ -150,4 +150,44 @@ test.describe("ImageLabeler", () => {
     await expect(widget.locator('[data-part="evaluation"]')).toContainText("Not checked");
     await expect(widget.locator("[data-widget-error]")).toBeHidden();
   });
+
+  test("2,001 images at once: the first 2,000 are read, the rest named; the page stays usable", async ({
+    guardedPage: page,
+  }) => {
+    test.setTimeout(240_000);
+    const widget = await openWidget(page, PATH, "image-labeler");
+    const files = await Promise.all(
+      Array.from({ length: 2001 }, async (_, i) => ({
+        name: `tile-${String(i).padStart(4, "0")}.png`,
+        mimeType: "image/png",
+        buffer: await sharp({
+          create: {
+            width: 8,
+            height: 8,
+            channels: 3,
+            background: { r: i % 256, g: (i * 7) % 256, b: (i * 13) % 256 },
+          },
+        })
+          .png()
+          .toBuffer(),
+      })),
+    );
+    await widget.locator('[data-part="files"]').setInputFiles(files);
+    const summary = widget.locator('[data-part="summary"]');
+    await expect(summary).toContainText("2000 images read", { timeout: 200_000 });
+    await expect(summary).toContainText(
+      "Only the first 2000 images are read; 1 more was left out.",
+    );
+    await expect(tiles(widget)).toHaveCount(2000);
+    await expect(widget).toHaveAttribute("data-images", "2000");
+    // still usable: hand labels and a training run on the 2,000
+    await widget.getByLabel("Labels, separated by commas").fill("dark, light");
+    await widget.getByLabel("Labels, separated by commas").dispatchEvent("change");
+    await widget.locator('li[data-id="tile-0000.png"] select').selectOption("dark");
+    await widget.locator('li[data-id="tile-1999.png"] select').selectOption("light");
+    await widget.getByRole("button", { name: "Train and label the rest" }).click();
+    await expect(widget.locator('[data-part="evaluation"]')).toContainText(
+      "It labelled the other 1998 images.",
+    );
+  });
 });

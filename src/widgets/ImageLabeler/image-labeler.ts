@@ -126,7 +126,9 @@ class ImageLabeler extends LabWidget {
       skipped
         ? `${skipped} file${skipped > 1 ? "s are" : " is"} not an image and ${skipped > 1 ? "were" : "was"} skipped.`
         : "",
-      over ? `Only the first ${MAX_IMAGES} images are read; ${over} more were left out.` : "",
+      over
+        ? `Only the first ${MAX_IMAGES} images are read; ${over} more ${over > 1 ? "were" : "was"} left out.`
+        : "",
     ].filter(Boolean);
     if (images.length === 0)
       throw new Error(notes[0] ?? "Pick one or more image files (JPEG, PNG, WebP, GIF).");
