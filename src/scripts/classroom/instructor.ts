@@ -68,8 +68,10 @@ export function startInstructor(token: string): void {
     return m;
   };
   function redraw(): void {
-    clearTimeout(redrawTimer);
+    // a throttle, not a debounce: a busy class keeps sending, and the panel must keep up
+    if (redrawTimer !== undefined) return;
     redrawTimer = setTimeout(() => {
+      redrawTimer = undefined;
       for (const id of activities.keys()) modelOf(id);
       panel.setActivities([...activities.values()], responses, models);
     }, REDRAW_MS);

@@ -14,6 +14,8 @@ type Status = { kind: "saved" } | { kind: "saving" } | { kind: "failed"; message
 interface Answer {
   label: string;
   status: Status;
+  /** The id of the message that carried this answer (its ack settles it, no other). */
+  request?: string;
 }
 
 const key = (activityId: number, itemId: string): string => `${activityId}\u0000${itemId}`;
@@ -79,7 +81,8 @@ export class StudentActivities {
   /** The server's snapshot: its open activities and this student's stored answers. */
   welcome(activities: readonly Activity[], mine: readonly ResponseRecord[]): void {
     this.#requests.abandon("reconnected");
-    const unsent = [...this.#answers.entries()].filter(([, a]) => a.status.kind !== "saved");
+    // only answers still waiting: one the server refused stays refused
+    const unsent = [...this.#answers.entries()].filter(([, a]) => a.status.kind === "saving");
     for (const r of mine)
       this.#answers.set(key(r.activityId, r.itemId), { label: r.label, status: { kind: "saved" } });
     for (const id of [...this.#activities.keys()])
@@ -149,12 +152,12 @@ export class StudentActivities {
       activity.spec.kind === "labeling"
         ? { type: "response", id, activityId, itemId, label }
         : { type: "poll.answer", id, activityId, answer: label };
-    this.#answers.set(k, { label, status: { kind: "saving" } });
+    this.#answers.set(k, { label, status: { kind: "saving" }, request: id });
     this.#update();
     if (!this.send(message)) return; // sent again after reconnecting
     void reply.then((r) => {
       const current = this.#answers.get(k);
-      if (current?.label !== label) return; // a newer answer replaced it
+      if (current?.request !== id) return; // a newer answer replaced it
       if (r.ok) current.status = { kind: "saved" };
       else if (r.code !== "no_answer") current.status = { kind: "failed", message: r.message };
       this.#update();

@@ -48,6 +48,8 @@ class ImageLabeler extends LabWidget {
   #items: Item[] = [];
   #urls: string[] = [];
   #source = "";
+  /** Each load's number: a load's results are dropped when a newer one started. */
+  #generation = 0;
 
   protected setup(): void {
     const state = this.readState();
@@ -149,6 +151,7 @@ class ImageLabeler extends LabWidget {
     note: string,
   ): Promise<void> {
     this.clearError();
+    const generation = ++this.#generation;
     for (const url of this.#urls) URL.revokeObjectURL(url);
     this.#urls = loaded.map((l) => URL.createObjectURL(l.blob));
     this.#items = loaded.map((l, i) => ({
@@ -175,6 +178,7 @@ class ImageLabeler extends LabWidget {
         );
       },
     );
+    if (generation !== this.#generation) return; // the learner loaded other images meanwhile
     this.hideLoading();
     // for the benchmark: decoding and embedding time in the worker
     this.dataset["embedMs"] = ms.toFixed(0);
@@ -276,22 +280,21 @@ class ImageLabeler extends LabWidget {
       );
     const model = fit(hand);
     const rest = readable.filter((i) => !hand.includes(i));
-    predictFewShot(
+    // everything is computed before any item changes: a failure leaves the grid as it was
+    const predicted = predictFewShot(
       model,
       rest.map((i) => i.vector as Float32Array),
-    ).forEach((label, k) => {
-      (rest[k] as Item).model = label;
-    });
-    for (const item of hand) item.model = null;
+    );
 
     // the check: the set's gold on what the model labelled, else a held-out quarter of the hand labels
     let check: { evaluation: Evaluation; n: number; against: string } | null = null;
-    const withGold = rest.filter((i) => i.gold !== null);
+    let unchecked = "";
+    const withGold = rest.flatMap((item, k) => (item.gold === null ? [] : [k]));
     if (withGold.length > 0)
       check = {
         evaluation: evaluate(
-          withGold.map((i) => i.gold as string),
-          withGold.map((i) => i.model),
+          withGold.map((k) => (rest[k] as Item).gold as string),
+          withGold.map((k) => predicted[k] ?? null),
           labels,
         ),
         n: withGold.length,
@@ -306,22 +309,31 @@ class ImageLabeler extends LabWidget {
       );
       const held = split.test.map((k) => hand[k] as Item);
       if (held.length > 0) {
-        const trial = fit(split.train.map((k) => hand[k] as Item));
-        check = {
-          evaluation: evaluate(
-            held.map((i) => i.hand as string),
-            predictFewShot(
-              trial,
-              held.map((i) => i.vector as Float32Array),
+        try {
+          const trial = fit(split.train.map((k) => hand[k] as Item));
+          check = {
+            evaluation: evaluate(
+              held.map((i) => i.hand as string),
+              predictFewShot(
+                trial,
+                held.map((i) => i.vector as Float32Array),
+              ),
+              labels,
             ),
-            labels,
-          ),
-          n: held.length,
-          against: `${held.length} of your hand labels, held out: a model trained on the other ${split.train.length} labelled them`,
-        };
+            n: held.length,
+            against: `${held.length} of your hand labels, held out: a model trained on the other ${split.train.length} labelled them`,
+          };
+        } catch (error) {
+          // the model itself trained; only the check, on fewer examples, could not
+          unchecked = error instanceof Error ? error.message : String(error);
+        }
       }
     }
-    this.#showEvaluation(model.note, check, rest.length);
+    rest.forEach((item, k) => {
+      item.model = predicted[k] ?? null;
+    });
+    for (const item of hand) item.model = null;
+    this.#showEvaluation(model.note, check, rest.length, unchecked);
     this.#renderGrid();
     this.#summarise();
   }
@@ -330,6 +342,7 @@ class ImageLabeler extends LabWidget {
     note: string,
     check: { evaluation: Evaluation; n: number; against: string } | null,
     labelled: number,
+    unchecked = "",
   ): void {
     const box = this.el("evaluation");
     box.hidden = false;
@@ -345,7 +358,9 @@ class ImageLabeler extends LabWidget {
       result.dataset["n"] = String(check.n);
       result.textContent = `Checked against ${check.against}: accuracy ${pct(e.accuracy)}, macro-F1 ${pct(e.macroF1)}, Cohen's κ ${pct(e.kappa)} on ${check.n} images.`;
     } else
-      result.textContent = `Not checked: label at least ${HOLD_OUT_FROM} images by hand, and a quarter of them are held out to test the model.`;
+      result.textContent = unchecked
+        ? `Not checked: with a quarter of your hand labels held out, the model could not train (${unchecked})`
+        : `Not checked: label at least ${HOLD_OUT_FROM} images by hand, and a quarter of them are held out to test the model.`;
     box.append(result);
   }
 
