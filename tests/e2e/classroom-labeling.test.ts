@@ -6,14 +6,14 @@
  * server killed with SIGKILL and restarted keeps every acknowledged label
  * while the pages reconnect by themselves.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { majorityLabel } from "../../src/lib/classroom";
 import { cohenKappa, krippendorffAlphaNominal, parseCSV } from "../../src/lib/labeling";
+import { startClassroomCLI, type StartedCLI } from "../classroom-cli";
 import { expect, expectAccessible, SCREENSHOT_DIR, setTheme, test } from "./fixtures";
 
 test.use({ serviceWorkers: "block" });
@@ -21,43 +21,16 @@ test.use({ serviceWorkers: "block" });
 const LABELING = "/lessons/07-labeling-with-llms/";
 const SOCIAL = "/lessons/05-llms-in-social-science/";
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  port: number;
-  code: string;
-  instructorToken: string;
-  resumed: boolean;
-}
-
 let dir = "";
 const children: ChildProcess[] = [];
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 /** `npm run classroom`'s script, as a separate process (so it can be killed). */
-function startCLI(port: number): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/classroom.ts",
-      "--json",
-      ...["--port", String(port), "--host", "127.0.0.1", "--dir", "dist"],
-      ...["--db", join(dir, "classroom.db")],
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => {
-      reject(new Error(`classroom exited with ${String(code)}`));
-    });
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => {
-      resolve({ child, ...(JSON.parse(line) as Omit<Started, "child">) });
-    });
-  });
+async function startCLI(port: number): Promise<StartedCLI> {
+  const started = await startClassroomCLI({ port, site: "dist", db: join(dir, "classroom.db") });
+  children.push(started.child);
+  return started;
 }
 
 test.beforeAll(() => {

@@ -4,12 +4,12 @@
  * killed mid-stream, and a restart on the same database has every acked
  * answer; a student reconnecting with their token resumes as themselves.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
+import { startClassroomCLI, type StartedCLI } from "../../classroom-cli";
 import { connect, joinAs, type TestClient } from "./helpers";
 
 const dir = mkdtempSync(joinPath(tmpdir(), "classroom-kill-"));
@@ -21,42 +21,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  code: string;
-  instructorToken: string;
-  resumed: boolean;
-}
-
-function startCLI(): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/classroom.ts",
-      "--json",
-      "--port",
-      "0",
-      "--host",
-      "127.0.0.1",
-      "--dir",
-      site,
-      "--db",
-      db,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => {
-      reject(new Error(`classroom exited with ${String(code)}`));
-    });
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => {
-      resolve({ child, ...(JSON.parse(line) as Omit<Started, "child">) });
-    });
-  });
+/** The CLI on a free port, serving `site` from `db`; killed when the file's tests end. */
+async function startCLI(): Promise<StartedCLI> {
+  const started = await startClassroomCLI({ port: 0, site, db });
+  children.push(started.child);
+  return started;
 }
 
 const ITEMS = Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, text: `sentence ${i}` }));
