@@ -1,15 +1,7 @@
 /** Building the classroom's DOM: every text goes in as textContent, never as HTML. */
+import { el } from "../dom";
 
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+export { clip, el } from "../dom";
 
 export function button(text: string, onClick: () => void, className?: string): HTMLButtonElement {
   const b = el("button", className, text);
@@ -40,8 +32,3 @@ export function field(text: string, control: HTMLElement, hint?: string): HTMLEl
 /** A number with three decimals, or a dash. */
 export const f3 = (value: number | undefined): string =>
   value === undefined || Number.isNaN(value) ? "–" : value.toFixed(3);
-
-/** Text cut at a word boundary to about `chars` characters. */
-export function clip(text: string, chars: number): string {
-  return text.length <= chars ? text : `${text.slice(0, chars).replace(/\s+\S*$/, "")}…`;
-}

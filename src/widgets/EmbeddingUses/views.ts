@@ -8,22 +8,8 @@ import type {
   WeakMatchCalibration,
 } from "@/lib/embeddings/index";
 import type { Item } from "./corpus-source";
+import { clip, el } from "@/scripts/dom";
 import { GROUP_COLORS, groupSymbol } from "./corpus-map-view";
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clip(text: string, chars: number): string {
-  return text.length <= chars ? text : `${text.slice(0, chars).replace(/\s+\S*$/, "")}…`;
-}
 
 /** A small SVG of a group's colour and shape, as in the map. */
 function swatch(group: number): SVGSVGElement {
