@@ -139,7 +139,11 @@ export {
   runLabelingJob,
   selectExamples,
   splitDataset,
+  splitWithHandLabels,
+  HELD_OUT_SHARE,
+  MIN_HAND_LABELS_TO_HOLD_OUT,
   TRANSITIONS,
+  type EmbedInput,
   type JobRecord,
   type JobSpec,
   type JobStatus,
@@ -177,3 +181,11 @@ export {
   type FewShotMethod,
   type FewShotModel,
 } from "./few-shot";
+export {
+  imageLabeler,
+  joinPair,
+  requestImage,
+  type Embedders,
+  type EmbedImages,
+  type ImageOutcome,
+} from "./image-recipe";

@@ -7,7 +7,7 @@
  * pool of gold rows that examples and local training come from, and the run
  * itself over a JobStore (IndexedDB in the browser, JSONL files in Node).
  */
-import { importBatchResults } from "./exports";
+import { importBatchResults, shuffledIndices } from "./exports";
 import type { Usage } from "./provider";
 import { runJob, type JobOptions, type JobSummary } from "./runner";
 import {
@@ -31,13 +31,19 @@ import {
 /** The offline methods (sentence encoder; CLIP needs the hub). */
 export type LocalMethod = "zero-shot" | "centroid" | "probe" | "clip";
 
+/** What a local method embeds: the text (sentence encoder), the image (MobileNetV2), or both joined. */
+export type EmbedInput = "text" | "image" | "both";
+
 export type ProviderSettings =
-  { kind: "local"; method: LocalMethod } | { kind: "api"; baseURL: string; concurrency: number };
+  | { kind: "local"; method: LocalMethod; input?: EmbedInput }
+  | { kind: "api"; baseURL: string; concurrency: number };
 
 /** A gold-labelled row that is not being labelled: few-shot examples and local training data. */
 export interface PoolRow {
   text: string;
   label: string;
+  /** The row's image (a URL or a file name), for methods that embed images. */
+  image?: string;
 }
 
 export interface JobSpec {
@@ -124,9 +130,59 @@ export function splitDataset(
   });
   const pool = dataset.items.slice(rows).flatMap((item) => {
     const label = dataset.gold.get(item.id);
-    return label === undefined ? [] : [{ text: item.text, label }];
+    return label === undefined ? [] : [poolRow(item, label)];
   });
   return { items, gold, pool };
+}
+
+const poolRow = (item: LabelItem, label: string): PoolRow =>
+  item.image ? { text: item.text, label, image: item.image } : { text: item.text, label };
+
+/** The share of hand labels held out to check the model when there is no gold column. */
+export const HELD_OUT_SHARE = 0.25;
+/** Hand labels needed before a share of them is held out. */
+export const MIN_HAND_LABELS_TO_HOLD_OUT = 8;
+
+/**
+ * The rule when the learner labelled some rows by hand: those rows are what a
+ * local method learns from (the pool) and are not labelled again, except that
+ * without a gold column a seeded quarter of them (once there are 8 or more)
+ * is held out: labelled by the job and checked against the hand label. The
+ * items are the first `rows` of the other rows, then the held-out ones.
+ */
+export function splitWithHandLabels(
+  dataset: Dataset,
+  rows: number,
+  hand: ReadonlyMap<string, string>,
+  seed = 11,
+): { items: LabelItem[]; gold: [string, string][]; pool: PoolRow[]; heldOut: number } {
+  const labelled = dataset.items.filter((item) => hand.has(item.id));
+  const holdOut =
+    dataset.gold.size === 0 && labelled.length >= MIN_HAND_LABELS_TO_HOLD_OUT
+      ? new Set(
+          shuffledIndices(labelled.length, seed)
+            .slice(0, Math.round(labelled.length * HELD_OUT_SHARE))
+            .map((i) => (labelled[i] as LabelItem).id),
+        )
+      : new Set<string>();
+  const rest = dataset.items.filter((item) => !hand.has(item.id));
+  if (!Number.isInteger(rows) || rows < 0 || rows > rest.length)
+    throw new LabelingError(
+      `Rows to label must be a whole number from ${holdOut.size ? 0 : 1} to ${rest.length.toLocaleString("en")} (the rows not labelled by hand).`,
+    );
+  const items = [...rest.slice(0, rows), ...labelled.filter((item) => holdOut.has(item.id))];
+  if (items.length === 0)
+    throw new LabelingError("Every row is labelled by hand: there is nothing left for the model.");
+  const goldOf = (item: LabelItem): string | undefined =>
+    holdOut.has(item.id) ? hand.get(item.id) : dataset.gold.get(item.id);
+  const gold = items.flatMap((item) => {
+    const g = goldOf(item);
+    return g === undefined ? [] : [[item.id, g] as [string, string]];
+  });
+  const pool = labelled
+    .filter((item) => !holdOut.has(item.id))
+    .map((item) => poolRow(item, hand.get(item.id) as string));
+  return { items, gold, pool, heldOut: holdOut.size };
 }
 
 /** Up to `perLabel` examples of each label from the pool, in pool order (0: zero-shot). */

@@ -143,6 +143,46 @@ export function trainValidationSplit(
 }
 
 /**
+ * One call per input, run together: inputs asked for in the same turn of the
+ * event loop go to `run` in batches of up to `size` (the runner asks for many
+ * items at once; an embedder is much faster on a batch). `run` returns one
+ * output per input, in order; a short answer rejects the inputs it missed.
+ */
+export function batched<I, O>(
+  run: (inputs: I[]) => Promise<O[]>,
+  size: number,
+): (input: I) => Promise<O> {
+  let pending: { input: I; resolve: (v: O) => void; reject: (e: unknown) => void }[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    while (pending.length > 0) {
+      const batch = pending.slice(0, size);
+      pending = pending.slice(size);
+      run(batch.map((p) => p.input)).then(
+        (outputs) => {
+          batch.forEach((p, i) => {
+            if (i < outputs.length) p.resolve(outputs[i] as O);
+            else p.reject(new Error("the embedder returned too few embeddings"));
+          });
+        },
+        (error: unknown) => {
+          for (const p of batch) p.reject(error);
+        },
+      );
+    }
+  };
+  return (input) =>
+    new Promise((resolve, reject) => {
+      pending.push({ input, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(flush, 0);
+      }
+    });
+}
+
+/**
  * A ChatProvider that labels the item text of the last user message with a
  * scorer over its embedding. Concurrent requests are embedded together in
  * batches of up to `batchSize`. Usage is null: nothing is billed.
@@ -154,37 +194,7 @@ export function createLocalLabeler(
   options: { batchSize?: number; id?: string; label?: string } = {},
 ): ChatProvider {
   const names = task.labels.map((l) => l.name);
-  const batchSize = options.batchSize ?? 16;
-  const embedChecked = checkedEmbed(embed);
-  let pending: { text: string; resolve: (v: Vector) => void; reject: (e: unknown) => void }[] = [];
-  let scheduled = false;
-  const flush = (): void => {
-    scheduled = false;
-    while (pending.length > 0) {
-      const batch = pending.slice(0, batchSize);
-      pending = pending.slice(batchSize);
-      embedChecked(batch.map((p) => p.text)).then(
-        (vectors) => {
-          batch.forEach((p, i) => {
-            const v = vectors[i];
-            if (v) p.resolve(v);
-            else p.reject(new Error("the encoder returned too few embeddings"));
-          });
-        },
-        (error: unknown) => {
-          for (const p of batch) p.reject(error);
-        },
-      );
-    }
-  };
-  const embedOne = (text: string): Promise<Vector> =>
-    new Promise((resolve, reject) => {
-      pending.push({ text, resolve, reject });
-      if (!scheduled) {
-        scheduled = true;
-        setTimeout(flush, 0);
-      }
-    });
+  const embedOne = batched(checkedEmbed(embed), options.batchSize ?? 16);
   return {
     id: options.id ?? "local",
     label: options.label ?? "Offline sentence encoder (nothing leaves this device)",

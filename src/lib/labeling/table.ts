@@ -12,7 +12,8 @@ export interface Table {
 }
 
 export interface ColumnChoice {
-  text: string;
+  /** Absent: the items are images only (an image column is then required). */
+  text?: string;
   /** Default: the row number (1-based). */
   id?: string;
   image?: string;
@@ -52,12 +53,14 @@ export function datasetFromTable(table: Table, choice: ColumnChoice): Dataset {
       throw new LabelingError(
         `There is no “${column}” column for the ${role}; the columns are: ${table.columns.join(", ")}.`,
       );
+  if (choice.text === undefined && choice.image === undefined)
+    throw new LabelingError("Choose a text column or an image column.");
   const items: LabelItem[] = [];
   const gold = new Map<string, string>();
   const ids = new Set<string>();
   let skipped = 0;
   table.rows.forEach((row, i) => {
-    const text = (row[choice.text] ?? "").trim();
+    const text = choice.text === undefined ? "" : (row[choice.text] ?? "").trim();
     const image = choice.image ? (row[choice.image] ?? "").trim() : "";
     if (!text && !image) {
       skipped++;
