@@ -79,6 +79,8 @@ export interface BundledImageSet {
   url: string;
   columns: { id: string; image: string; gold: string; name: string };
   labels: string[];
+  /** The sandbox's codebook for it (the labels as `name: description` lines). */
+  codebook: Codebook;
   provenance: string;
 }
 
@@ -89,6 +91,16 @@ export const BUNDLED_IMAGES: Readonly<Record<"emoji", BundledImageSet>> = {
     url: ASSETS.labeling.emoji,
     columns: { id: "id", image: "image", gold: "label", name: "name" },
     labels: ["face", "animal", "food", "vehicle"],
+    codebook: {
+      labels: [
+        "face: a face or a smiley showing a feeling",
+        "animal: an animal: a mammal, bird, reptile, fish or insect",
+        "food: something to eat: fruit, vegetables or a dish",
+        "vehicle: a vehicle: a car, train, boat or aircraft",
+      ].join("\n"),
+      instructions: "You sort emoji pictures by what they show. Which kind of thing is this emoji?",
+      rows: 140,
+    },
     provenance:
       "Gold labels: the emoji's subgroup in Unicode's emoji list (CLDR), joined into four kinds (face: the face subgroups without costumes, hats or glasses; animal: mammals, birds, amphibians, reptiles, marine animals, bugs; food: fruit, vegetables, prepared, Asian and sweet food; vehicle: ground, water and air transport). Unicode's emoji subcommittee assigned every subgroup: human labels, sometimes arguable (a fuel pump is “transport-ground”). Images: Twemoji, CC-BY 4.0 © Twitter, Inc. and other contributors.",
   },

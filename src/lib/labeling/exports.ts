@@ -46,11 +46,13 @@ export function resultsCSV(
   gold?: ReadonlyMap<string, string>,
 ): string {
   const byId = new Map(results.map((r) => [r.id, r]));
+  const images = items.some((item) => item.image);
   const rows = items.map((item) => {
     const r = byId.get(item.id);
     return {
       id: item.id,
       text: item.text,
+      ...(images ? { image: item.image ?? "" } : {}),
       ...(gold ? { gold: gold.get(item.id) ?? "" } : {}),
       label: r?.labels.join("; ") ?? "",
       status: r?.status ?? "pending",

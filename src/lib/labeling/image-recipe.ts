@@ -61,7 +61,10 @@ const FEW_SHOT: Partial<Record<LocalMethod, FewShotMethod>> = {
   probe: "probe",
 };
 
-type Pair = { text: string; image: string };
+interface Pair {
+  text: string;
+  image: string;
+}
 
 /**
  * A labeler over image (or text + image) embeddings, trained on the pool's

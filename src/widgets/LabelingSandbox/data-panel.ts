@@ -1,21 +1,27 @@
 /**
- * Step 1 of the sandbox: the dataset (bundled or the learner's CSV), the
- * column choice, how many rows to label, and a virtualised view of the rows.
- * The first `rows` items are labelled; the gold-labelled rows after them are
- * the pool for few-shot examples and local training.
+ * Step 1 of the sandbox: the dataset (bundled texts or images, the learner's
+ * CSV, or a folder of images), the column choice, how many rows to label,
+ * hand labels, and a virtualised view of the rows with thumbnails. Without
+ * hand labels the first `rows` items are labelled and the gold-labelled rows
+ * after them are the pool for few-shot examples and local training; with
+ * hand labels those rows are the pool (see splitWithHandLabels).
  */
 import {
   datasetFromTable,
   LabelingError,
   type LabelItem,
+  parseLabelLines,
   type PoolRow,
   splitDataset,
+  splitWithHandLabels,
   type Table,
   BUNDLED,
+  BUNDLED_IMAGES,
   provenanceOf,
   type BundledDataset,
 } from "@/lib/labeling";
 import { guessColumn, loadBundled, loadFile, MAX_JOB_ROWS } from "./datasets";
+import { bundledImageTable, ImageSource, tableOfFiles, thumbnailImage } from "./image-source";
 import { VirtualTable } from "./virtual-table";
 
 export interface Selection {
@@ -24,9 +30,12 @@ export interface Selection {
   gold: Map<string, string>;
   pool: PoolRow[];
   skipped: number;
+  /** Hand-labelled rows held out to check the model (no gold column). */
+  heldOut: number;
 }
 
 type Part = <T extends HTMLElement>(name: string, type: abstract new () => T) => T;
+type Row = Record<string, string>;
 
 const NONE = "";
 const COLUMN_MENUS = ["text-col", "gold-col", "id-col", "image-col"] as const;
@@ -34,35 +43,22 @@ const COLUMN_MENUS = ["text-col", "gold-col", "id-col", "image-col"] as const;
 export class DataPanel {
   table: Table | null = null;
   name = "";
+  readonly images = new ImageSource();
   readonly #part: Part;
-  readonly #view: VirtualTable<Record<string, string>>;
+  #view: VirtualTable<Row>;
   #onChange: () => void;
+  /** Hand labels by item id (kept in the form's hidden `hand` field, so a job keeps them). */
+  #hand = new Map<string, string>();
+  /** The dataset the hand labels belong to. */
+  #handFor = "";
 
   constructor(part: Part, onChange: () => void) {
     this.#part = part;
     this.#onChange = onChange;
-    this.#view = new VirtualTable<Record<string, string>>({
-      label: "Dataset rows",
-      columns: [
-        { title: "#", width: "3.2rem", text: (_r, i) => String(i + 1) },
-        {
-          title: "Text",
-          width: "minmax(0, 1fr)",
-          text: (r) => r[this.#select("text-col").value] ?? "",
-        },
-        {
-          title: "Gold",
-          width: "5.5rem",
-          text: (r) => {
-            const gold = this.#select("gold-col").value;
-            return gold ? (r[gold] ?? "") : "";
-          },
-        },
-      ],
-    });
-    part("data-table", HTMLElement).append(this.#view.element);
+    this.#view = this.#makeView();
     for (const name of COLUMN_MENUS)
       this.#select(name).addEventListener("change", () => {
+        if (name === "image-col" || name === "id-col") this.#view = this.#makeView();
         this.#view.refresh();
         this.#onChange();
       });
@@ -75,8 +71,153 @@ export class DataPanel {
     return this.#part(name, HTMLSelectElement);
   }
 
+  /** The rows' view: a thumbnail column when an image column is chosen, and a hand-label menu. */
+  #makeView(): VirtualTable<Row> {
+    const image = this.table ? this.#select("image-col").value : NONE;
+    const view = new VirtualTable<Row>({
+      label: "Dataset rows",
+      columns: [
+        { title: "#", width: "2.8rem", text: (_r, i) => String(i + 1) },
+        ...(image
+          ? [
+              {
+                title: "Image",
+                width: "2.4rem",
+                text: (r: Row) => r[image] ?? "",
+                render: (r: Row) => this.#thumbnail(r[image] ?? ""),
+              },
+            ]
+          : []),
+        {
+          title: image ? "Text or file" : "Text",
+          width: "minmax(0, 1fr)",
+          text: (r) => {
+            const text = this.#select("text-col").value;
+            const shown = text ? (r[text] ?? "") : "";
+            return shown === "" && image ? (r[image] ?? "") : shown;
+          },
+        },
+        {
+          title: "Gold",
+          width: "4.6rem",
+          text: (r) => {
+            const gold = this.#select("gold-col").value;
+            return gold ? (r[gold] ?? "") : "";
+          },
+        },
+        {
+          title: "By hand",
+          width: "6.4rem",
+          text: (r, i) => this.#hand.get(this.#rowId(r, i)) ?? "",
+          render: (r, i) => this.#handMenu(this.#rowId(r, i), i),
+        },
+      ],
+    });
+    if (this.table) view.setRows(this.table.rows);
+    this.#part("data-table", HTMLElement).replaceChildren(view.element);
+    return view;
+  }
+
+  /** The id an item of this row gets (the id column, else the row number). */
+  #rowId(row: Row, index: number): string {
+    const id = this.#select("id-col").value;
+    return id ? (row[id] ?? "").trim() : String(index + 1);
+  }
+
+  #thumbnail(ref: string): Node | null {
+    return thumbnailImage(ref ? this.images.thumbnail(ref) : null);
+  }
+
+  #handMenu(id: string, index: number): HTMLSelectElement {
+    const select = document.createElement("select");
+    select.setAttribute("aria-label", `Hand label of row ${index + 1}`);
+    const names = parseLabelLines(this.#part("labels", HTMLTextAreaElement).value)
+      .map((l) => l.name)
+      .filter(Boolean);
+    const current = this.#hand.get(id) ?? "";
+    select.append(new Option("–", ""), ...names.map((n) => new Option(n, n)));
+    // a hand label no longer among the labels stays visible until changed
+    if (current && !names.includes(current)) select.append(new Option(current, current));
+    select.value = current;
+    select.addEventListener("change", () => {
+      if (select.value) this.#hand.set(id, select.value);
+      else this.#hand.delete(id);
+      this.#saveHand();
+      this.#onChange();
+    });
+    return select;
+  }
+
+  #saveHand(): void {
+    this.#part("hand", HTMLInputElement).value = this.#hand.size
+      ? JSON.stringify([...this.#hand])
+      : "";
+  }
+
+  /** Hand labels as a job's form kept them (the hidden field's JSON); bad JSON is ignored. */
+  restoreHand(json: string): void {
+    this.#hand = new Map();
+    try {
+      const pairs: unknown = json ? JSON.parse(json) : [];
+      if (Array.isArray(pairs))
+        for (const pair of pairs)
+          if (Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string")
+            this.#hand.set(pair[0], pair[1]);
+    } catch {
+      // a damaged field: no hand labels
+    }
+    this.#saveHand();
+    this.#view.refresh();
+  }
+
+  /** The label names changed: the hand-label menus follow. */
+  labelsChanged(): void {
+    this.#view.refresh();
+  }
+
+  /** Loads the bundled emoji (images, with gold labels and names). */
+  async loadBundledImages(): Promise<void> {
+    const set = BUNDLED_IMAGES.emoji;
+    this.images.clear();
+    const { columns } = set;
+    this.#show(await bundledImageTable(), set.id, {
+      text: NONE,
+      gold: columns.gold,
+      id: columns.id,
+      image: columns.image,
+    });
+    this.#part("provenance", HTMLElement).textContent = set.provenance;
+  }
+
+  /** Loads picked image files (a folder or several files); returns what was left out, in words. */
+  loadImages(files: readonly File[]): string {
+    const { kept, note } = this.images.pick(files);
+    if (kept.length === 0) {
+      this.forget("No image is shown: see the message above.");
+      throw new LabelingError(note || "Pick one or more image files (JPEG, PNG, WebP, GIF).");
+    }
+    this.#show(tableOfFiles(kept), `${kept.length} images`, {
+      text: NONE,
+      gold: NONE,
+      id: "file",
+      image: "image",
+    });
+    this.#part("provenance", HTMLElement).textContent =
+      "Your images are read in this tab and never uploaded: the local methods embed them here. Label a few of each kind by hand in the table (the “By hand” menus).";
+    return note;
+  }
+
+  /** Image files named by a CSV's image column (matched by path, else by file name). */
+  pickImagesForTable(files: readonly File[]): string {
+    const { kept, note } = this.images.pick(files);
+    this.#view.refresh();
+    this.#onChange();
+    return `${kept.length} image files picked for the image column.${note ? ` ${note}` : ""}`;
+  }
+
   /** Loads a bundled dataset and applies its codebook columns. */
   async loadBundled(dataset: BundledDataset): Promise<void> {
+    this.images.clear();
     this.#show(await loadBundled(dataset), dataset.id, dataset.columns);
     this.#part("provenance", HTMLElement).textContent = provenanceOf(dataset.id);
   }
@@ -106,7 +247,9 @@ export class DataPanel {
   forget(message: string): void {
     this.table = null;
     this.name = "";
-    this.#view.setRows([]);
+    this.#hand = new Map();
+    this.#saveHand();
+    this.#view = this.#makeView();
     for (const name of COLUMN_MENUS) {
       const select = this.#select(name);
       select.replaceChildren();
@@ -124,6 +267,12 @@ export class DataPanel {
   ): void {
     this.table = table;
     this.name = name;
+    // hand labels belong to one dataset
+    if (this.#handFor !== name) {
+      this.#hand = new Map();
+      this.#saveHand();
+    }
+    this.#handFor = name;
     const fill = (select: HTMLSelectElement, value: string, none?: string): void => {
       const options = table.columns.map((c) => new Option(c, c));
       if (none !== undefined) options.unshift(new Option(none, NONE));
@@ -131,14 +280,17 @@ export class DataPanel {
       select.disabled = false;
       select.value = value;
     };
-    fill(this.#select("text-col"), columns.text);
+    fill(this.#select("text-col"), columns.text, "(none: images only)");
     fill(this.#select("gold-col"), columns.gold, "(none)");
     fill(this.#select("id-col"), columns.id, "(row number)");
     fill(this.#select("image-col"), columns.image ?? NONE, "(none)");
-    this.#view.setRows(table.rows);
+    this.#view = this.#makeView();
     // a smaller file than the last one: label all of it rather than ask for fewer rows
     const rows = this.#part("rows", HTMLInputElement);
-    const usable = table.rows.filter((r) => (r[columns.text] ?? "").trim()).length;
+    const image = columns.image ?? NONE;
+    const usable = table.rows.filter(
+      (r) => (r[columns.text] ?? "").trim() || (image && (r[image] ?? "").trim()),
+    ).length;
     if (usable > 0 && Number(rows.value) > usable) rows.value = String(usable);
     this.#onChange();
   }
@@ -152,17 +304,30 @@ export class DataPanel {
     const idColumn = this.#select("id-col").value;
     const imageColumn = this.#select("image-col").value;
     const dataset = datasetFromTable(table, {
-      text,
+      ...(text ? { text } : {}),
       ...(imageColumn ? { image: imageColumn } : {}),
       ...(goldColumn ? { gold: goldColumn } : {}),
       ...(idColumn ? { id: idColumn } : {}),
     });
     if (dataset.items.length === 0)
       throw new LabelingError(
-        `The “${text}” column is empty in every row: choose the text column.`,
+        text
+          ? `The “${text}” column is empty in every row: choose the text column.`
+          : "Every row's image is empty: choose the image column, or a text column.",
       );
     const rows = Number(this.#part("rows", HTMLInputElement).value);
-    const limit = Math.min(dataset.items.length, MAX_JOB_ROWS);
+    // hand labels that name rows no longer in the data (another id column) are not used
+    const hand = new Map([...this.#hand].filter(([id]) => dataset.items.some((i) => i.id === id)));
+    const limit = Math.min(dataset.items.length - hand.size, MAX_JOB_ROWS);
+    if (hand.size > 0) {
+      const upTo = Math.min(rows, limit);
+      if (!Number.isInteger(rows) || rows < 0)
+        throw new LabelingError(
+          "Rows to label must be a whole number (0 labels only the held-out check).",
+        );
+      const split = splitWithHandLabels(dataset, upTo, hand);
+      return { name: this.name, ...split, gold: new Map(split.gold), skipped: dataset.skipped };
+    }
     if (!Number.isInteger(rows) || rows < 1 || rows > limit)
       throw new LabelingError(
         `Rows to label must be a whole number from 1 to ${limit.toLocaleString("en")}` +
@@ -171,7 +336,14 @@ export class DataPanel {
             : "."),
       );
     const { items, gold, pool } = splitDataset(dataset, rows);
-    return { name: this.name, items, gold: new Map(gold), pool, skipped: dataset.skipped };
+    return {
+      name: this.name,
+      items,
+      gold: new Map(gold),
+      pool,
+      skipped: dataset.skipped,
+      heldOut: 0,
+    };
   }
 
   /** One line about the data, or the problem with the current choice. */
@@ -180,8 +352,23 @@ export class DataPanel {
     if (!this.table) return;
     try {
       const s = this.selection();
+      const where = `${this.table.rows.length.toLocaleString("en")} rows in ${s.name in BUNDLED ? `the “${BUNDLED[s.name as keyof typeof BUNDLED].name}” set` : s.name === "emoji" ? `the “${BUNDLED_IMAGES.emoji.name}” set` : s.name}`;
+      const hand = this.#hand.size;
+      if (hand > 0) {
+        out.textContent =
+          `${where}; ${hand} labelled by hand: the local methods learn from ${s.pool.length}` +
+          (s.heldOut
+            ? ` and ${s.heldOut} are held out to check them`
+            : s.gold.size
+              ? ""
+              : " (label 8 or more by hand to hold a quarter out and check the model)") +
+          `; labelling ${s.items.length.toLocaleString("en")} rows` +
+          (s.gold.size ? ` (${s.gold.size} with a gold or held-out label).` : ".");
+        out.dataset["problem"] = "false";
+        return;
+      }
       out.textContent =
-        `${this.table.rows.length.toLocaleString("en")} rows in ${s.name in BUNDLED ? `the “${BUNDLED[s.name as keyof typeof BUNDLED].name}” set` : s.name}; labelling the first ${s.items.length.toLocaleString("en")}` +
+        `${where}; labelling the first ${s.items.length.toLocaleString("en")}` +
         (s.gold.size
           ? ` (${s.gold.size} with gold labels)`
           : " (no gold labels: choose a gold column to evaluate)") +

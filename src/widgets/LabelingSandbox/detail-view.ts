@@ -6,6 +6,8 @@ export function renderDetail(
   item: LabelItem,
   result: ItemResult | undefined,
   gold: string | undefined,
+  /** The item's image as a URL this page can show (null: none, or not readable here). */
+  imageUrl: string | null = null,
 ): void {
   const dl = document.createElement("dl");
   const add = (term: string, value: string, pre = false): void => {
@@ -21,8 +23,16 @@ export function renderDetail(
   };
   add("Item", item.id);
   add("Text", item.text, true);
-  if (item.image)
+  if (item.image) {
     add("Image", item.image.length > 200 ? `${item.image.slice(0, 200)}…` : item.image);
+    if (imageUrl) {
+      const img = document.createElement("img");
+      img.className = "ls-detail-image";
+      img.src = imageUrl;
+      img.alt = `The image of item ${item.id}`;
+      dl.lastElementChild?.append(img);
+    }
+  }
   add("Gold label", gold ?? "(none)");
   if (!result) add("Result", "Not labelled yet.");
   else {

@@ -14,6 +14,8 @@ export const FORM_FIELDS = [
   "temperature",
   "rows",
   "method",
+  "embed",
+  "hand",
   "base-url",
   "model",
   "concurrency",

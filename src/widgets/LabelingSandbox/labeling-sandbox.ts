@@ -6,6 +6,7 @@
  */
 import {
   BUNDLED,
+  BUNDLED_IMAGES,
   retriedBy,
   clearCurrentJob,
   createJob,
@@ -48,6 +49,9 @@ import { apiProvider, localProvider } from "./providers";
 import { resultsTable } from "./results-table";
 import type { VirtualTable } from "./virtual-table";
 
+/** The dataset menu's choices (kept in the page's link as `data=`). */
+const DATASET_CHOICES = ["politics", "spam", "emoji", "file", "images"] as const;
+
 /** The context window assumed for API models (input tokens per request). */
 const MAX_INPUT_TOKENS = 100_000;
 
@@ -57,6 +61,8 @@ class LabelingSandbox extends LabWidget {
   #job: JobRecord | null = null;
   #abort: AbortController | null = null;
   #resultsView!: VirtualTable<LabelItem>;
+  /** Whether the results table has its thumbnail column. */
+  #resultsImages = false;
   #previewTimer = 0;
   /** Counts previews, so a late one does not overwrite a newer message. */
   #previews = 0;
@@ -115,19 +121,12 @@ class LabelingSandbox extends LabWidget {
         this.#schedulePreview();
       },
     );
-    this.#resultsView = resultsTable({
-      result: (id) => this.#results.get(id),
-      gold: (id) => this.#goldOf(id),
-      pick: (item) => {
-        this.#showDetail(item);
-      },
-    });
-    this.el("results-table").append(this.#resultsView.element);
+    this.#resultsView = this.#makeResultsView(false);
     this.#wire();
     const state = this.readState();
     const dataset = state.get("data");
-    if (dataset === "spam" || dataset === "politics" || dataset === "file")
-      this.el("dataset", HTMLSelectElement).value = dataset;
+    if (DATASET_CHOICES.some((c) => c === dataset))
+      this.el("dataset", HTMLSelectElement).value = dataset ?? "";
     if (state.get("provider") === "api") this.el("provider-api", HTMLInputElement).checked = true;
     const method = state.get("method");
     if (method === "centroid" || method === "probe" || method === "clip")
@@ -158,6 +157,27 @@ class LabelingSandbox extends LabWidget {
     }
   }
 
+  /** Step 4's table, with a thumbnail column when the items have images. */
+  #makeResultsView(images: boolean): VirtualTable<LabelItem> {
+    const view = resultsTable({
+      result: (id) => this.#results.get(id),
+      gold: (id) => this.#goldOf(id),
+      pick: (item) => {
+        this.#showDetail(item);
+      },
+      ...(images ? { thumbnail: (ref: string) => this.#data.images.thumbnail(ref) } : {}),
+    });
+    this.el("results-table").replaceChildren(view.element);
+    return view;
+  }
+
+  #showItems(items: readonly LabelItem[]): void {
+    const images = items.some((item) => item.image);
+    if (images !== this.#resultsImages) this.#resultsView = this.#makeResultsView(images);
+    this.#resultsImages = images;
+    this.#resultsView.setRows(items);
+  }
+
   #restoreColumns(job: JobRecord): void {
     if (!this.#data.table) return;
     for (const name of COLUMN_FIELDS) {
@@ -166,6 +186,7 @@ class LabelingSandbox extends LabWidget {
       if (value !== undefined && [...select.options].some((o) => o.value === value))
         select.value = value;
     }
+    this.#data.restoreHand(job.form?.["hand"] ?? "");
     this.#data.summarize();
   }
 
@@ -186,6 +207,26 @@ class LabelingSandbox extends LabWidget {
           }
         });
     });
+    const pickImages = (input: HTMLInputElement): void => {
+      const files = [...(input.files ?? [])];
+      if (files.length === 0) return;
+      void this.guard(async () => {
+        this.clearError();
+        const note =
+          this.el("dataset", HTMLSelectElement).value === "file"
+            ? this.#data.pickImagesForTable(files)
+            : this.#data.loadImages(files);
+        this.#banner(note);
+        await Promise.resolve();
+      });
+    };
+    for (const name of ["image-files", "image-folder"])
+      this.el(name, HTMLInputElement).addEventListener("change", () => {
+        pickImages(this.el(name, HTMLInputElement));
+      });
+    this.el("labels").addEventListener("input", () => {
+      this.#data.labelsChanged();
+    });
     for (const name of [
       "labels",
       "instructions",
@@ -197,6 +238,7 @@ class LabelingSandbox extends LabWidget {
       "temperature",
       "model",
       "method",
+      "embed",
     ])
       this.el(name).addEventListener("input", () => {
         this.#schedulePreview();
@@ -287,6 +329,46 @@ class LabelingSandbox extends LabWidget {
     const choice = this.el("dataset", HTMLSelectElement).value;
     this.writeState({ data: choice === "politics" ? null : choice });
     this.el("file-field").hidden = choice !== "file";
+    const images = choice === "images" || choice === "emoji";
+    this.el("images-field").hidden = choice !== "images" && choice !== "file";
+    this.el("folder-field").hidden = choice !== "images" && choice !== "file";
+    this.el("images-notice").hidden = choice !== "images" && choice !== "file";
+    this.el("images-label").textContent =
+      choice === "file"
+        ? "Image files the CSV's image column names (optional)"
+        : "Image files (JPEG, PNG, WebP, GIF; up to 2,000)";
+    if (applyCodebook) {
+      const embed = this.el("embed", HTMLSelectElement);
+      embed.value = images ? "image" : "text";
+      const method = this.el("method", HTMLSelectElement);
+      if (images && method.value === "zero-shot") method.value = "centroid";
+    }
+    if (choice === "emoji") {
+      const { codebook } = BUNDLED_IMAGES.emoji;
+      if (applyCodebook) {
+        this.el("labels", HTMLTextAreaElement).value = codebook.labels;
+        this.el("instructions", HTMLTextAreaElement).value = codebook.instructions;
+        this.el("rows", HTMLInputElement).value = String(codebook.rows);
+      }
+      this.showLoading("Loading the bundled images…");
+      try {
+        await this.#data.loadBundledImages();
+      } finally {
+        this.hideLoading();
+      }
+      return;
+    }
+    if (choice === "images") {
+      const input = this.el("image-files", HTMLInputElement);
+      const folder = this.el("image-folder", HTMLInputElement);
+      const files = [...(input.files ?? []), ...(folder.files ?? [])];
+      if (files.length > 0) this.#banner(this.#data.loadImages(files));
+      else
+        this.#data.forget(
+          "Pick image files or a folder: they are read in this tab and never uploaded. Then write your labels in step 2 and label a few images of each by hand in the table.",
+        );
+      return;
+    }
     if (choice !== "politics" && choice !== "spam") {
       const file = this.el("file", HTMLInputElement).files?.[0];
       if (file) await this.#data.loadFile(file);
@@ -356,7 +438,13 @@ class LabelingSandbox extends LabWidget {
       job.provider.kind === "api" ? "provider-api" : "provider-local",
       HTMLInputElement,
     ).checked = true;
-    const choice = job.dataset === "politics" || job.dataset === "spam" ? job.dataset : "file";
+    const kept = form["dataset"] ?? "";
+    const choice =
+      job.dataset === "politics" || job.dataset === "spam" || job.dataset === "emoji"
+        ? job.dataset
+        : DATASET_CHOICES.some((c) => c === kept)
+          ? kept
+          : "file";
     this.el("dataset", HTMLSelectElement).value = choice;
     this.#syncProvider();
   }
@@ -373,7 +461,7 @@ class LabelingSandbox extends LabWidget {
     db.close();
     this.#results = new Map(stored.map((r) => [r.id, r]));
     await this.#spend.load(job.id);
-    this.#resultsView.setRows(job.items);
+    this.#showItems(job.items);
     this.#renderStats(null);
     this.#renderEvaluation();
     await this.#refreshRuns();
@@ -422,7 +510,7 @@ class LabelingSandbox extends LabWidget {
       form: this.#formValues(),
     };
     this.#job = job;
-    this.#resultsView.setRows(job.items);
+    this.#showItems(job.items);
     if (changed) {
       this.#note = "";
       this.#started = 0;
@@ -522,13 +610,15 @@ class LabelingSandbox extends LabWidget {
         provider = await apiProvider(key, job.provider.baseURL);
       } else {
         this.showLoading("Loading the offline model…");
+        const progress = (label: string, fraction?: number): void => {
+          this.showLoading(label, fraction);
+        };
         const local = await localProvider(
           job.task,
-          job.provider.method,
+          job.provider,
           job.pool,
-          (label, fraction) => {
-            this.showLoading(label, fraction);
-          },
+          this.#data.images.embedder(progress),
+          progress,
         );
         provider = local.provider;
         this.#note = local.note;
@@ -693,7 +783,13 @@ class LabelingSandbox extends LabWidget {
   }
 
   #showDetail(item: LabelItem): void {
-    renderDetail(this.el("detail"), item, this.#results.get(item.id), this.#goldOf(item.id));
+    renderDetail(
+      this.el("detail"),
+      item,
+      this.#results.get(item.id),
+      this.#goldOf(item.id),
+      item.image ? this.#data.images.thumbnail(item.image) : null,
+    );
   }
 
   async #startOver(): Promise<void> {
@@ -709,7 +805,7 @@ class LabelingSandbox extends LabWidget {
     await clearCurrentJob();
     this.#job = null;
     this.#results = new Map();
-    this.#resultsView.setRows([]);
+    this.#showItems([]);
     this.#banner("");
     this.el("detail").hidden = true;
     this.el("stats").textContent = "Nothing labelled yet.";

@@ -6,8 +6,11 @@
  */
 import {
   type ChatProvider,
+  type EmbedImages,
+  type EmbedInput,
   type EmbedTexts,
   encoderLabeler,
+  imageLabeler,
   type LocalMethod,
   type LocalSetup,
   type PoolRow,
@@ -46,17 +49,34 @@ async function clipProvider(
   };
 }
 
-/** The offline encoder as a labeler using `method` (the library's recipe); `pool` holds gold rows that are not being labelled. */
+/**
+ * The offline models as a labeler using `method` (the library's recipes):
+ * the sentence encoder on texts, the image model on images (`embedImages`
+ * reads each item's image in this tab), or both; `pool` holds the rows the
+ * method learns from (hand labels, or gold rows that are not being labelled).
+ */
 export async function localProvider(
   task: TaskSpec,
-  method: LocalMethod,
+  settings: { method: LocalMethod; input?: EmbedInput },
   pool: readonly PoolRow[],
+  embedImages: EmbedImages,
   onProgress: (label: string, fraction?: number) => void,
 ): Promise<LocalSetup> {
+  const { method, input = "text" } = settings;
   if (method === "clip") return clipProvider(task, onProgress);
-  const encoder = await offlineEncoder(onProgress);
-  // a missing sentence embedding stays missing: the recipe's check turns it into an error
-  const embed: EmbedTexts = async (texts) =>
-    (await encoder.encode(texts)).encodings.map((e) => e.sentenceEmbedding ?? new Float32Array(0));
-  return encoderLabeler(task, method, pool, embed, onProgress);
+  const texts = async (): Promise<EmbedTexts> => {
+    const encoder = await offlineEncoder(onProgress);
+    // a missing sentence embedding stays missing: the recipe's check turns it into an error
+    return async (list) =>
+      (await encoder.encode(list)).encodings.map((e) => e.sentenceEmbedding ?? new Float32Array(0));
+  };
+  if (input === "text") return encoderLabeler(task, method, pool, await texts(), onProgress);
+  return imageLabeler(
+    task,
+    method,
+    input,
+    pool,
+    { images: embedImages, ...(input === "both" ? { texts: await texts() } : {}) },
+    onProgress,
+  );
 }

@@ -10,6 +10,7 @@ import {
   parseLabelLines,
   selectExamples,
   validateTask,
+  type EmbedInput,
   type LocalMethod,
   type ProviderSettings,
   type TaskSpec,
@@ -27,6 +28,7 @@ export function taskFromForm(
   const num = (name: string): number => Number(value(name));
   const labels = parseLabelLines(part("labels", HTMLTextAreaElement).value);
   const method = part("method", HTMLSelectElement).value as LocalMethod;
+  const input = part("embed", HTMLSelectElement).value as EmbedInput;
   const mode = part("mode", HTMLSelectElement).value === "multi" ? "multi" : "single";
   const votes = num("votes");
   const typed = value("temperature").trim();
@@ -46,7 +48,9 @@ export function taskFromForm(
       labels.map((l) => l.name.trim()),
       num("shots"),
     ),
-    model: api ? value("model") : `local-${method}`,
+    model: api
+      ? value("model")
+      : `local-${method}${method !== "clip" && input !== "text" ? `-${input}` : ""}`,
     parameters: api ? { temperature } : { temperature: 0 },
     votes,
   });
@@ -57,8 +61,23 @@ export function taskFromForm(
     throw new LabelingError(
       "CLIP labels images: load a CSV with an image column (image URLs or data: URLs) and choose it in step 1.",
     );
+  const images = selection.items.filter((item) => item.image);
+  if (!api && method !== "clip" && input !== "text") {
+    if (images.length === 0)
+      throw new LabelingError(
+        "No item has an image: choose an image column in step 1 (or embed the text).",
+      );
+    if (method === "zero-shot")
+      throw new LabelingError(
+        "Images have no zero-shot offline (no model here links pictures to words): label a few images by hand in step 1 and choose few-shot centroids or the linear probe.",
+      );
+  }
+  if (api && images.some((item) => !/^(https?:|data:)/i.test(item.image ?? "")))
+    throw new LabelingError(
+      "An API model can only read images given as http(s) or data: URLs, and these images are files in this browser: label them locally (step 3), where nothing is uploaded.",
+    );
   const provider: ProviderSettings = api
     ? { kind: "api", baseURL: value("base-url").trim(), concurrency }
-    : { kind: "local", method };
+    : { kind: "local", method, ...(method !== "clip" && input !== "text" ? { input } : {}) };
   return { task, provider };
 }

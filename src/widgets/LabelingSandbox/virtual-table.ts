@@ -1,7 +1,8 @@
 /**
  * A virtualised table: only the rows in view (plus a margin) are in the DOM,
- * so 100,000 rows scroll as smoothly as 10. Cells are written as text, never
- * as HTML (dataset text may contain markup or script).
+ * so 100,000 rows scroll as smoothly as 10 (and 2,000 thumbnails load only
+ * as they come into view). Cells are written as text, never as HTML (dataset
+ * text may contain markup or script), or built as elements by `render`.
  */
 
 export interface Column<T> {
@@ -10,6 +11,8 @@ export interface Column<T> {
   width: string;
   text: (row: T, index: number) => string;
   className?: string;
+  /** Builds the cell's content instead (a thumbnail, a menu); `text` is then its accessible name. */
+  render?: (row: T, index: number) => Node | null;
 }
 
 export interface VirtualTableOptions<T> {
@@ -124,6 +127,9 @@ export class VirtualTable<T> {
           onPick(row, index);
         });
         cell.append(button);
+      } else if (column.render) {
+        const node = column.render(row, index);
+        if (node) cell.append(node);
       } else {
         cell.textContent = text;
         cell.title = text.length > 40 ? text.slice(0, 500) : "";

@@ -233,11 +233,13 @@ describe("the image recipe on the bundled emoji (the real model, through the job
       food: ["pie", "cake", "bread", "apple"],
       vehicle: ["car", "bus", "train", "boat", "plane", "airplane"],
     };
-    const texts = async (list: string[]) =>
-      list.map((t) => {
-        const v = names.map((n) => ((words[n] ?? []).some((w) => t.includes(w)) ? 1 : 0));
-        return v.some(Boolean) ? v : [0.1, 0.1, 0.1, 0.1];
-      });
+    const texts = (list: string[]) =>
+      Promise.resolve(
+        list.map((t) => {
+          const v = names.map((n) => ((words[n] ?? []).some((w) => t.includes(w)) ? 1 : 0));
+          return v.some(Boolean) ? v : [0.1, 0.1, 0.1, 0.1];
+        }),
+      );
     const pair = await imageLabeler(task, "centroid", "both", pool, { images: embedImages, texts });
     const alone = await imageLabeler(task, "centroid", "image", pool, { images: embedImages });
     expect(pair.note).toMatch(/^Text \+ image/);
@@ -259,7 +261,8 @@ describe("the image recipe on the bundled emoji (the real model, through the job
     const correct = async (provider: typeof pair.provider) => {
       let hits = 0;
       for (const i of split.test)
-        if (JSON.parse((await ask(provider, i)).content).label === labels[i]) hits++;
+        if ((JSON.parse((await ask(provider, i)).content) as { label: string }).label === labels[i])
+          hits++;
       return hits;
     };
     const [withText, imageOnly] = [await correct(pair.provider), await correct(alone.provider)];
