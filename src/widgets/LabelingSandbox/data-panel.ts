@@ -21,7 +21,13 @@ import {
   type BundledDataset,
 } from "@/lib/labeling";
 import { guessColumn, loadBundled, loadFile, MAX_JOB_ROWS } from "./datasets";
-import { bundledImageTable, ImageSource, tableOfFiles, thumbnailImage } from "./image-source";
+import {
+  bundledImageTable,
+  ImageSource,
+  shortRef,
+  tableOfFiles,
+  thumbnailImage,
+} from "./image-source";
 import { VirtualTable } from "./virtual-table";
 
 export interface Selection {
@@ -82,7 +88,7 @@ export class DataPanel {
           ? [
               {
                 title: "Image",
-                width: "2.4rem",
+                width: "3rem",
                 text: (r: Row) => r[image] ?? "",
                 render: (r: Row) => this.#thumbnail(r[image] ?? ""),
               },
@@ -94,7 +100,7 @@ export class DataPanel {
           text: (r) => {
             const text = this.#select("text-col").value;
             const shown = text ? (r[text] ?? "") : "";
-            return shown === "" && image ? (r[image] ?? "") : shown;
+            return shown === "" && image ? shortRef(r[image] ?? "") : shown;
           },
         },
         {
@@ -196,7 +202,7 @@ export class DataPanel {
       this.forget("No image is shown: see the message above.");
       throw new LabelingError(note || "Pick one or more image files (JPEG, PNG, WebP, GIF).");
     }
-    this.#show(tableOfFiles(kept), `${kept.length} images`, {
+    this.#show(tableOfFiles(kept), `your ${kept.length} images`, {
       text: NONE,
       gold: NONE,
       id: "file",

@@ -139,6 +139,10 @@ export function thumbnailImage(url: string | null): HTMLImageElement | null {
   return img;
 }
 
+/** An image reference as a learner reads it: a file's name, not its whole URL. */
+export const shortRef = (ref: string): string =>
+  ref.startsWith("data:") ? "(an image in a data: URL)" : ref.slice(ref.lastIndexOf("/") + 1);
+
 /** A file's path inside a picked folder, or its name. */
 export const pathOf = (file: File): string => file.webkitRelativePath || file.name;
 

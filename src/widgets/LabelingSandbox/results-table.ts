@@ -1,6 +1,6 @@
 /** Step 4's table: every item with its gold label and result, as it arrives; a row opens its detail. */
 import type { ItemResult, LabelItem } from "@/lib/labeling";
-import { thumbnailImage } from "./image-source";
+import { shortRef, thumbnailImage } from "./image-source";
 import { VirtualTable } from "./virtual-table";
 
 export function resultsTable(source: {
@@ -24,7 +24,7 @@ export function resultsTable(source: {
         ? [
             {
               title: "Image",
-              width: "2.4rem",
+              width: "3rem",
               text: (item: LabelItem) => item.image ?? "",
               render: (item: LabelItem) =>
                 thumbnailImage(item.image ? thumbnail(item.image) : null),
@@ -34,7 +34,7 @@ export function resultsTable(source: {
       {
         title: "Text",
         width: "minmax(0, 1fr)",
-        text: (item) => item.text || (item.image ?? ""),
+        text: (item) => (item.text === "" && item.image ? shortRef(item.image) : item.text),
       },
       { title: "Gold", width: "4.5rem", text: (item) => source.gold(item.id) ?? "" },
       { title: "Label", width: "5.5rem", className: "vt-label", text: (item) => label(item.id) },
