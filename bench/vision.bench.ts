@@ -17,8 +17,10 @@ import {
   perClassSplit,
   predictFewShot,
   trainFewShot,
+  joinPair,
   type FewShotMethod,
 } from "../src/lib/labeling/index";
+import { loadEncoder } from "../src/lib/encoder/index";
 import { loadImageEmbedder } from "../src/lib/vision/embedder";
 import type { Pixels } from "../src/lib/vision/index";
 import { launchBrowser, startPreview } from "./lib/preview";
@@ -92,6 +94,49 @@ function fewShotRows(vectors: Float32Array[], labels: string[]): Measurement[] {
       });
     }
   return rows;
+}
+
+/**
+ * What a caption adds (the sandbox's "Text + image pairs"): centroid accuracy at
+ * 5 per class from the emoji's names alone (the offline sentence encoder on the
+ * template-filled name), from the images alone, and from both joined.
+ */
+async function pairRows(
+  images: Float32Array[],
+  labels: string[],
+  names: string[],
+): Promise<Measurement[]> {
+  const encoder = await loadEncoder({ localModelPath: "public/generated/models/" });
+  const encoded = await encoder.encode(names.map((n) => `Text: ${n}`));
+  const texts = encoded.map((e) => e.sentenceEmbedding ?? new Float32Array(0));
+  const pairs = images.map((v, i) => joinPair(texts[i] as Float32Array, v));
+  const kinds = BUNDLED_IMAGES.emoji.labels;
+  const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
+  const accuracy = (vectors: Float32Array[]) =>
+    SEEDS.map((seed) => {
+      const split = perClassSplit(labels, 5, seed);
+      const model = trainFewShot(
+        "centroid",
+        pick(vectors, split.train),
+        pick(labels, split.train),
+        kinds,
+      );
+      const e = evaluate(
+        pick(labels, split.test),
+        predictFewShot(model, pick(vectors, split.test)),
+        kinds,
+      );
+      return Math.round(1000 * (e.accuracy.value ?? NaN));
+    });
+  return [
+    ["the names alone (sentence encoder)", texts],
+    ["the images alone", images],
+    ["text + image pairs", pairs],
+  ].map(([what, vectors]) => ({
+    name: `held-out accuracy ×1000, 5 per class, centroid, ${what as string} (seeds 1–5)`,
+    unit: "count" as const,
+    values: accuracy(vectors as Float32Array[]),
+  }));
 }
 
 /** Chromium: the ImageLabeler reads the bundled emoji, cold (fresh profile) then warm (again, same page). */
@@ -184,6 +229,11 @@ export const suite: BenchSuite = {
         normalized,
         images.map((i) => i.label),
       ),
+      ...(await pairRows(
+        normalized,
+        images.map((i) => i.label),
+        images.map((i) => i.name),
+      )),
       ...(await browserRows()),
     ];
   },

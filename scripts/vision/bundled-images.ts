@@ -8,6 +8,8 @@ import type { Pixels } from "../../src/lib/vision/index";
 export interface BundledImage {
   id: string;
   label: string;
+  /** The emoji's CLDR name (the set's caption). */
+  name: string;
   file: string;
 }
 
@@ -17,6 +19,7 @@ export function bundledImages(): BundledImage[] {
   return parseCSV(readFileSync(csv, "utf8")).rows.map((row) => ({
     id: row[columns.id] ?? "",
     label: row[columns.gold] ?? "",
+    name: row[columns.name] ?? "",
     file: join(dirname(csv), row[columns.image] ?? ""),
   }));
 }

@@ -617,7 +617,10 @@ class LabelingSandbox extends LabWidget {
           job.task,
           job.provider,
           job.pool,
-          this.#data.images.embedder(progress),
+          {
+            embed: this.#data.images.embedder(progress),
+            resolve: (ref) => this.#data.images.thumbnail(ref),
+          },
           progress,
         );
         provider = local.provider;

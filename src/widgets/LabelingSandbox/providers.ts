@@ -29,6 +29,7 @@ let clip: Promise<import("@/lib/labeling/clip").ClassifyImage> | null = null;
 
 async function clipProvider(
   task: TaskSpec,
+  resolve: (ref: string) => string | null,
   onProgress: (label: string, fraction?: number) => void,
 ): Promise<LocalSetup> {
   const { createClipLabeler, loadClipClassifier } = await import("@/lib/labeling/clip");
@@ -43,27 +44,31 @@ async function clipProvider(
   clip.catch(() => {
     clip = null;
   });
+  const classify = await clip;
   return {
-    provider: createClipLabeler(task, await clip),
+    // a picked file is read through its object URL; a URL as it is
+    provider: createClipLabeler(task, (image, candidates) =>
+      classify(resolve(image) ?? image, candidates),
+    ),
     note: "CLIP zero-shot: each image gets the label whose description CLIP finds closest (the images were sent to nobody; the model ran in this tab).",
   };
 }
 
 /**
  * The offline models as a labeler using `method` (the library's recipes):
- * the sentence encoder on texts, the image model on images (`embedImages`
- * reads each item's image in this tab), or both; `pool` holds the rows the
+ * the sentence encoder on texts, the image model on images (`images` reads
+ * each item's image in this tab, or gives a URL CLIP can read), or both; `pool` holds the rows the
  * method learns from (hand labels, or gold rows that are not being labelled).
  */
 export async function localProvider(
   task: TaskSpec,
   settings: { method: LocalMethod; input?: EmbedInput },
   pool: readonly PoolRow[],
-  embedImages: EmbedImages,
+  images: { embed: EmbedImages; resolve: (ref: string) => string | null },
   onProgress: (label: string, fraction?: number) => void,
 ): Promise<LocalSetup> {
   const { method, input = "text" } = settings;
-  if (method === "clip") return clipProvider(task, onProgress);
+  if (method === "clip") return clipProvider(task, images.resolve, onProgress);
   const texts = async (): Promise<EmbedTexts> => {
     const encoder = await offlineEncoder(onProgress);
     // a missing sentence embedding stays missing: the recipe's check turns it into an error
@@ -76,7 +81,7 @@ export async function localProvider(
     method,
     input,
     pool,
-    { images: embedImages, ...(input === "both" ? { texts: await texts() } : {}) },
+    { images: images.embed, ...(input === "both" ? { texts: await texts() } : {}) },
     onProgress,
   );
 }
