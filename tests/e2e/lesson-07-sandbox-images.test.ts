@@ -41,6 +41,36 @@ async function exportCSV(page: Page, widget: Locator): Promise<Record<string, st
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
+/** Twelve squares (six warm, six cool with alpha), a damaged JPEG and a text file. */
+async function ownFiles(): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+  const square = (r: number, g: number, b: number, alpha = 1) =>
+    sharp({ create: { width: 40, height: 40, channels: 4, background: { r, g, b, alpha } } })
+      .png()
+      .toBuffer();
+  const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
+  for (let i = 0; i < 6; i++) {
+    files.push({
+      name: `warm-${i}.png`,
+      mimeType: "image/png",
+      buffer: await square(200 + i * 8, 40 + i * 10, 30),
+    });
+    files.push({
+      name: `cool-${i}.png`,
+      mimeType: "image/png",
+      buffer: await square(30, 60 + i * 10, 200 + i * 8, 0.6),
+    });
+  }
+  const jpeg = await sharp({
+    create: { width: 40, height: 40, channels: 3, background: { r: 250, g: 80, b: 20 } },
+  })
+    .jpeg()
+    .toBuffer();
+  files.push({ name: "damaged.jpg", mimeType: "image/jpeg", buffer: jpeg.subarray(0, 60) });
+  files.push({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+
+  return files;
+}
+
 test.describe("LabelingSandbox on images", () => {
   test.setTimeout(180_000);
 
@@ -135,31 +165,7 @@ test.describe("LabelingSandbox on images", () => {
   test("my own folder: a text file skipped, a damaged JPEG flagged, a quarter of the hand labels held out; images stay local", async ({
     guardedPage: page,
   }) => {
-    const square = (r: number, g: number, b: number, alpha = 1) =>
-      sharp({ create: { width: 40, height: 40, channels: 4, background: { r, g, b, alpha } } })
-        .png()
-        .toBuffer();
-    const files = [];
-    for (let i = 0; i < 6; i++) {
-      files.push({
-        name: `warm-${i}.png`,
-        mimeType: "image/png",
-        buffer: await square(200 + i * 8, 40 + i * 10, 30),
-      });
-      files.push({
-        name: `cool-${i}.png`,
-        mimeType: "image/png",
-        buffer: await square(30, 60 + i * 10, 200 + i * 8, 0.6),
-      });
-    }
-    const jpeg = await sharp({
-      create: { width: 40, height: 40, channels: 3, background: { r: 250, g: 80, b: 20 } },
-    })
-      .jpeg()
-      .toBuffer();
-    files.push({ name: "damaged.jpg", mimeType: "image/jpeg", buffer: jpeg.subarray(0, 60) });
-    files.push({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
-
+    const files = await ownFiles();
     const widget = await openWidget(page, PATH, "labeling-sandbox");
     await widget.locator('[data-part="dataset"]').selectOption("images");
     await expect(widget.locator('[data-part="images-notice"]')).toContainText(
@@ -206,6 +212,46 @@ test.describe("LabelingSandbox on images", () => {
     for (const r of rows.filter((r) => r["id"] !== "damaged.jpg"))
       expect(r["label"], r["id"]).toBe((r["id"] ?? "").split("-")[0]);
     expect(rows.filter((r) => r["gold"])).toHaveLength(2);
+    await expect(widget.locator('[data-metric="accuracy"]')).toContainText("1.000");
+  });
+
+  test("a CSV's image column of file names: the picked files fill it, and gold rows after the labelled ones train", async ({
+    guardedPage: page,
+  }) => {
+    const files = (await ownFiles()).slice(0, 12);
+    // warm and cool alternate, so the last four rows (the pool) hold two of each
+    const csv = [
+      "id,image,label",
+      ...files.map((f) => `${f.name.slice(0, -4)},${f.name},${f.name.split("-")[0] ?? ""}`),
+    ].join("\n");
+    const widget = await openWidget(page, PATH, "labeling-sandbox");
+    await widget.locator('[data-part="dataset"]').selectOption("file");
+    await widget.locator('[data-part="file"]').setInputFiles({
+      name: "squares.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await expect(widget.locator('[data-part="image-col"]')).toHaveValue("image");
+    await widget.locator('[data-part="text-col"]').selectOption("");
+    // no file picked yet: no thumbnail can be drawn
+    await expect(widget.locator('[data-part="data-table"] img.ls-thumb')).toHaveCount(0);
+    await widget.locator('[data-part="image-files"]').setInputFiles(files);
+    await expect(widget.locator('[data-part="banner"]')).toContainText("12 image files picked");
+    const thumb = widget.locator('[data-part="data-table"] img.ls-thumb').first();
+    await expect(thumb).toBeVisible();
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+    await widget.getByLabel("Labels, one per line").fill("warm: reds and oranges\ncool: blues");
+    await widget.getByLabel("Rows to label").fill("8");
+    await widget.locator('[data-part="embed"]').selectOption("image");
+    await widget.locator('[data-part="method"]').selectOption("centroid");
+    await expect(widget.locator('[data-part="data-summary"]')).toContainText(
+      "4 more gold-labelled rows",
+    );
+    await widget.getByRole("button", { name: "Label", exact: true }).click();
+    await expect.poll(() => runs(widget), { timeout: 120_000 }).toBe(1);
+    const rows = await exportCSV(page, widget);
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r["label"], r["id"]).toBe(r["gold"]);
     await expect(widget.locator('[data-metric="accuracy"]')).toContainText("1.000");
   });
 });
