@@ -128,8 +128,9 @@ export function sampleRows(
       if (label) pool.push({ text, label });
       return;
     }
-    const id = (row[columns.id] ?? "").trim() || `row-${rank + 1}`;
-    items.push({ id: ellipsis(id, LIMITS.itemIdMax), text });
+    // the gold map is keyed by the item's id as the activity has it (a long id shortened)
+    const id = ellipsis((row[columns.id] ?? "").trim() || `row-${rank + 1}`, LIMITS.itemIdMax);
+    items.push({ id, text });
     if (label) gold.set(id, label);
   });
   return { items, gold, pool };

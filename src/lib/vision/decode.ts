@@ -68,25 +68,29 @@ export async function decodeImage(blob: Blob): Promise<Decoded> {
     );
   }
   let reduced = false;
-  if (bitmap.width * bitmap.height > MAX_PIXELS) {
-    const scale = MAX_SIDE / Math.max(bitmap.width, bitmap.height);
-    const smaller = await apis.createImageBitmap(bitmap, {
-      resizeWidth: Math.max(1, Math.round(bitmap.width * scale)),
-      resizeHeight: Math.max(1, Math.round(bitmap.height * scale)),
-      resizeQuality: "high",
-    });
+  // the bitmap holds decoded pixels outside the JS heap: closed however this ends
+  try {
+    if (bitmap.width * bitmap.height > MAX_PIXELS) {
+      const scale = MAX_SIDE / Math.max(bitmap.width, bitmap.height);
+      const smaller = await apis.createImageBitmap(bitmap, {
+        resizeWidth: Math.max(1, Math.round(bitmap.width * scale)),
+        resizeHeight: Math.max(1, Math.round(bitmap.height * scale)),
+        resizeQuality: "high",
+      });
+      bitmap.close();
+      bitmap = smaller;
+      reduced = true;
+    }
+    const { width, height } = bitmap;
+    const canvas = new apis.OffscreenCanvas(width, height);
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    if (!context) throw new ImageInputError("This browser cannot draw images off screen.");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, width, height);
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, width, height).data;
+    return { pixels: { width, height, channels: 4, data }, reduced };
+  } finally {
     bitmap.close();
-    bitmap = smaller;
-    reduced = true;
   }
-  const { width, height } = bitmap;
-  const canvas = new apis.OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d", { willReadFrequently: true });
-  if (!context) throw new ImageInputError("This browser cannot draw images off screen.");
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, width, height);
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const data = context.getImageData(0, 0, width, height).data;
-  return { pixels: { width, height, channels: 4, data }, reduced };
 }

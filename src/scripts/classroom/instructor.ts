@@ -79,12 +79,14 @@ export function startInstructor(token: string): void {
 
   async function request(message: Parameters<Connection["send"]>[0] & { id?: string }) {
     const { id, reply } = requests.track();
-    if (!connection.send({ ...message, id }))
+    if (!connection.send({ ...message, id })) {
+      requests.forget(id);
       return {
         ok: false as const,
         code: "no_answer" as const,
         message: "The class server is not connected: wait for it, then try again.",
       };
+    }
     return reply;
   }
 

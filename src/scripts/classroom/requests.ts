@@ -35,6 +35,16 @@ export class Requests {
     return true;
   }
 
+  /** Stops waiting for a message that was never sent (its promise is left unsettled and unreferenced). */
+  forget(id: string): void {
+    this.#waiting.delete(id);
+  }
+
+  /** How many messages wait for an answer. */
+  get waiting(): number {
+    return this.#waiting.size;
+  }
+
   abandon(message: string): void {
     for (const resolve of this.#waiting.values())
       resolve({ ok: false, code: "no_answer", message });

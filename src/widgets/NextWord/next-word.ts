@@ -215,6 +215,8 @@ class NextWord extends LabWidget {
   }
 
   #last: Step | null = null;
+  /** Counts predictions, so an older, slower one never draws over a newer one. */
+  #predictions = 0;
 
   async #predict(): Promise<void> {
     this.clearError();
@@ -225,13 +227,15 @@ class NextWord extends LabWidget {
       );
     if (this.#model.kind === "causal") refuseMaskForCausal(text);
     this.#busy(true);
+    const mine = ++this.#predictions;
     try {
       const step = await this.#step(text);
+      if (mine !== this.#predictions) return;
       this.#last = step;
       this.el("results").hidden = false;
       this.#renderBars(step);
     } finally {
-      this.#busy(false);
+      if (mine === this.#predictions) this.#busy(false);
     }
   }
 

@@ -107,6 +107,19 @@ describe("sampleRows", () => {
     for (const item of one.items)
       expect(one.gold.get(item.id)).toBe(Number(item.id.slice(1)) % 3 === 0 ? "a" : "b");
   });
+
+  it("keys the gold labels by the item's id as shortened for the activity", () => {
+    const long = `x${"y".repeat(99)}`;
+    const sample = sampleRows(
+      { columns: ["id", "text", "label"], rows: [{ id: long, text: "a text", label: "a" }] },
+      columns,
+      1,
+      1,
+    );
+    const id = sample.items[0]?.id ?? "";
+    expect(id.length).toBeLessThanOrEqual(64);
+    expect(sample.gold.get(id)).toBe("a");
+  });
 });
 
 describe("modelLabelsFromCSV", () => {

@@ -25,4 +25,15 @@ describe("Requests", () => {
     requests.abandon("reconnected");
     expect(await waiting.reply).toEqual({ ok: false, code: "no_answer", message: "reconnected" });
   });
+
+  it("forgets a message that was never sent, so nothing waits for it", () => {
+    const requests = new Requests("r");
+    const sent = requests.track();
+    const unsent = requests.track();
+    requests.forget(unsent.id);
+    expect(requests.waiting).toBe(1);
+    expect(requests.settle({ type: "ack", id: unsent.id })).toBe(false);
+    expect(requests.settle({ type: "ack", id: sent.id })).toBe(true);
+    expect(requests.waiting).toBe(0);
+  });
 });
