@@ -13,10 +13,8 @@ import * as tf from "@tensorflow/tfjs";
 import { bundledImages, decodeFile } from "../scripts/vision/bundled-images";
 import {
   BUNDLED_IMAGES,
-  evaluate,
+  heldOutEvaluation,
   perClassSplit,
-  predictFewShot,
-  trainFewShot,
   joinPair,
   type FewShotMethod,
 } from "../src/lib/labeling/index";
@@ -71,21 +69,18 @@ async function referenceRow(pixels: Pixels[], ours: Float32Array[]): Promise<Mea
 
 function fewShotRows(vectors: Float32Array[], labels: string[]): Measurement[] {
   const names = BUNDLED_IMAGES.emoji.labels;
-  const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
   const rows: Measurement[] = [];
   for (const per of [5, 20])
     for (const method of ["centroid", "nearest", "probe"] as FewShotMethod[]) {
       const values = SEEDS.map((seed) => {
-        const split = perClassSplit(labels, per, seed);
-        const model = trainFewShot(
+        const { evaluation } = heldOutEvaluation(
           method,
-          pick(vectors, split.train),
-          pick(labels, split.train),
+          vectors,
+          labels,
           names,
+          perClassSplit(labels, per, seed),
         );
-        const predicted = predictFewShot(model, pick(vectors, split.test));
-        const e = evaluate(pick(labels, split.test), predicted, names);
-        return Math.round(1000 * (e.accuracy.value ?? NaN));
+        return Math.round(1000 * (evaluation.accuracy.value ?? NaN));
       });
       rows.push({
         name: `held-out accuracy ×1000, ${per} per class, ${method} (${labels.length - per * names.length} test images, seeds 1–5)`,
@@ -111,22 +106,16 @@ async function pairRows(
   const texts = encoded.map((e) => e.sentenceEmbedding ?? new Float32Array(0));
   const pairs = images.map((v, i) => joinPair(texts[i] as Float32Array, v));
   const kinds = BUNDLED_IMAGES.emoji.labels;
-  const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
   const accuracy = (vectors: Float32Array[]) =>
     SEEDS.map((seed) => {
-      const split = perClassSplit(labels, 5, seed);
-      const model = trainFewShot(
+      const { evaluation } = heldOutEvaluation(
         "centroid",
-        pick(vectors, split.train),
-        pick(labels, split.train),
+        vectors,
+        labels,
         kinds,
+        perClassSplit(labels, 5, seed),
       );
-      const e = evaluate(
-        pick(labels, split.test),
-        predictFewShot(model, pick(vectors, split.test)),
-        kinds,
-      );
-      return Math.round(1000 * (e.accuracy.value ?? NaN));
+      return Math.round(1000 * (evaluation.accuracy.value ?? NaN));
     });
   return [
     ["the names alone (sentence encoder)", texts],

@@ -17,6 +17,7 @@ import {
   type Vector,
 } from "./local";
 import { SPLIT_SEED, VALIDATION_SHARE } from "./local-recipe";
+import { evaluate, type Evaluation } from "./metrics";
 import { LabelingError } from "./task";
 
 export type FewShotMethod = "centroid" | "nearest" | "probe";
@@ -69,6 +70,24 @@ export function perClassSplit(
     } else test.push(i);
   }
   return { train: train.sort((a, b) => a - b), test: test.sort((a, b) => a - b) };
+}
+
+/** The share of hand labels held out to check a model when there is nothing else to check it on. */
+export const HELD_OUT_SHARE = 0.25;
+/** Hand labels needed before a share of them is held out. */
+export const MIN_HAND_LABELS_TO_HOLD_OUT = 8;
+/** The seed of the held-out split. */
+export const HOLD_OUT_SEED = 11;
+
+/**
+ * The check's split of hand labels, the same in the sandbox and the
+ * ImageLabeler: per label, about three quarters to train (at least one, so
+ * no label is left without an example) and the rest held out.
+ */
+export function holdOutSplit(labels: readonly string[]): { train: number[]; test: number[] } {
+  const kinds = new Set(labels).size;
+  const perClass = Math.max(1, Math.floor((labels.length * (1 - HELD_OUT_SHARE)) / kinds));
+  return perClassSplit(labels, perClass, HOLD_OUT_SEED);
 }
 
 export interface FewShotModel {
@@ -141,4 +160,21 @@ export function trainFewShot(
 /** The label the model gives each vector. */
 export function predictFewShot(model: FewShotModel, vectors: readonly Vector[]): string[] {
   return vectors.map((v) => model.names[argmax(model.scorer(v))] ?? "");
+}
+
+/**
+ * The held-out check, one way for every caller: a model trained on the
+ * `train` indices labels the `test` indices, scored against their labels.
+ */
+export function heldOutEvaluation(
+  method: FewShotMethod,
+  vectors: readonly Vector[],
+  labels: readonly string[],
+  names: readonly string[],
+  split: { train: readonly number[]; test: readonly number[] },
+): { model: FewShotModel; predicted: string[]; evaluation: Evaluation } {
+  const pick = <T>(list: readonly T[], at: readonly number[]): T[] => at.map((i) => list[i] as T);
+  const model = trainFewShot(method, pick(vectors, split.train), pick(labels, split.train), names);
+  const predicted = predictFewShot(model, pick(vectors, split.test));
+  return { model, predicted, evaluation: evaluate(pick(labels, split.test), predicted, names) };
 }

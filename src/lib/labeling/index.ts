@@ -140,8 +140,6 @@ export {
   selectExamples,
   splitDataset,
   splitWithHandLabels,
-  HELD_OUT_SHARE,
-  MIN_HAND_LABELS_TO_HOLD_OUT,
   TRANSITIONS,
   type EmbedInput,
   type JobRecord,
@@ -174,6 +172,11 @@ export {
 } from "./idb-jobs";
 export {
   FEW_SHOT_METHODS,
+  heldOutEvaluation,
+  HELD_OUT_SHARE,
+  HOLD_OUT_SEED,
+  holdOutSplit,
+  MIN_HAND_LABELS_TO_HOLD_OUT,
   nearestExampleScorer,
   perClassSplit,
   predictFewShot,

@@ -7,7 +7,8 @@
  * pool of gold rows that examples and local training come from, and the run
  * itself over a JobStore (IndexedDB in the browser, JSONL files in Node).
  */
-import { importBatchResults, shuffledIndices } from "./exports";
+import { importBatchResults } from "./exports";
+import { holdOutSplit, MIN_HAND_LABELS_TO_HOLD_OUT } from "./few-shot";
 import type { Usage } from "./provider";
 import { runJob, type JobOptions, type JobSummary } from "./runner";
 import {
@@ -138,31 +139,26 @@ export function splitDataset(
 const poolRow = (item: LabelItem, label: string): PoolRow =>
   item.image ? { text: item.text, label, image: item.image } : { text: item.text, label };
 
-/** The share of hand labels held out to check the model when there is no gold column. */
-export const HELD_OUT_SHARE = 0.25;
-/** Hand labels needed before a share of them is held out. */
-export const MIN_HAND_LABELS_TO_HOLD_OUT = 8;
-
 /**
  * The rule when the learner labelled some rows by hand: those rows are what a
  * local method learns from (the pool) and are not labelled again, except that
  * without a gold column a seeded quarter of them (once there are 8 or more)
- * is held out: labelled by the job and checked against the hand label. The
- * items are the first `rows` of the other rows, then the held-out ones.
+ * is held out (per label, see holdOutSplit): labelled by the job and checked
+ * against the hand label. The items are the first `rows` of the other rows,
+ * then the held-out ones.
  */
 export function splitWithHandLabels(
   dataset: Dataset,
   rows: number,
   hand: ReadonlyMap<string, string>,
-  seed = 11,
 ): { items: LabelItem[]; gold: [string, string][]; pool: PoolRow[]; heldOut: number } {
   const labelled = dataset.items.filter((item) => hand.has(item.id));
   const holdOut =
     dataset.gold.size === 0 && labelled.length >= MIN_HAND_LABELS_TO_HOLD_OUT
       ? new Set(
-          shuffledIndices(labelled.length, seed)
-            .slice(0, Math.round(labelled.length * HELD_OUT_SHARE))
-            .map((i) => (labelled[i] as LabelItem).id),
+          holdOutSplit(labelled.map((item) => hand.get(item.id) as string)).test.map(
+            (i) => (labelled[i] as LabelItem).id,
+          ),
         )
       : new Set<string>();
   const rest = dataset.items.filter((item) => !hand.has(item.id));

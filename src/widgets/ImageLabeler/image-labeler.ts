@@ -10,7 +10,9 @@ import {
   evaluate,
   LabelingError,
   parseCSV,
-  perClassSplit,
+  heldOutEvaluation,
+  holdOutSplit,
+  MIN_HAND_LABELS_TO_HOLD_OUT,
   predictFewShot,
   safeCSV,
   trainFewShot,
@@ -24,8 +26,6 @@ import { visionWorker } from "@/scripts/vision-worker";
 /** More images than this at once are not read (the rest are named in the message). */
 export const MAX_IMAGES = 2000;
 /** Hand labels needed before a quarter of them are held out to check the model. */
-const HOLD_OUT_FROM = 8;
-const SPLIT_SEED = 11;
 
 interface Item {
   id: string;
@@ -301,25 +301,20 @@ class ImageLabeler extends LabWidget {
         against:
           "the bundled set's gold labels (Unicode's emoji subgroups) of the images the model labelled",
       };
-    else if (hand.length >= HOLD_OUT_FROM) {
-      const split = perClassSplit(
-        hand.map((i) => i.hand as string),
-        Math.max(1, Math.floor((hand.length * 0.75) / labels.length)),
-        SPLIT_SEED,
-      );
+    else if (hand.length >= MIN_HAND_LABELS_TO_HOLD_OUT) {
+      const split = holdOutSplit(hand.map((i) => i.hand as string));
       const held = split.test.map((k) => hand[k] as Item);
       if (held.length > 0) {
         try {
-          const trial = fit(split.train.map((k) => hand[k] as Item));
+          const { evaluation } = heldOutEvaluation(
+            method,
+            hand.map((i) => i.vector as Float32Array),
+            hand.map((i) => i.hand as string),
+            labels,
+            split,
+          );
           check = {
-            evaluation: evaluate(
-              held.map((i) => i.hand as string),
-              predictFewShot(
-                trial,
-                held.map((i) => i.vector as Float32Array),
-              ),
-              labels,
-            ),
+            evaluation,
             n: held.length,
             against: `${held.length} of your hand labels, held out: a model trained on the other ${split.train.length} labelled them`,
           };
@@ -360,7 +355,7 @@ class ImageLabeler extends LabWidget {
     } else
       result.textContent = unchecked
         ? `Not checked: with a quarter of your hand labels held out, the model could not train (${unchecked})`
-        : `Not checked: label at least ${HOLD_OUT_FROM} images by hand, and a quarter of them are held out to test the model.`;
+        : `Not checked: label at least ${MIN_HAND_LABELS_TO_HOLD_OUT} images by hand, and a quarter of them are held out to test the model.`;
     box.append(result);
   }
 

@@ -6,6 +6,7 @@ import {
   createJob,
   datasetFromTable,
   evaluationReport,
+  holdOutSplit,
   imageLabeler,
   joinPair,
   memoryJobStore,
@@ -87,6 +88,14 @@ describe("hand labels split a dataset", () => {
     const few = new Map([...hand].slice(0, 7));
     expect(splitWithHandLabels(dataset(false), 12, few)).toMatchObject({ heldOut: 0, gold: [] });
     expect(() => splitWithHandLabels(dataset(false), 13, hand)).toThrow(/from 0 to 12/);
+  });
+
+  it("holds out per label: a label with one hand label keeps it to learn from", () => {
+    const labels = ["a", "a", "a", "a", "a", "a", "a", "b"];
+    const split = holdOutSplit(labels);
+    // 8 labels of 2 kinds: 3 per kind to train (b has only 1), the other 4 a's held out
+    expect(split.train.map((i) => labels[i])).toEqual(["a", "a", "a", "b"]);
+    expect(split.test.map((i) => labels[i])).toEqual(["a", "a", "a", "a"]);
   });
 
   it("reads an images-only table (no text column)", () => {

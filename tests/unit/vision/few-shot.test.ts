@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   BUNDLED_IMAGES,
-  evaluate,
+  heldOutEvaluation,
   nearestExampleScorer,
   perClassSplit,
   predictFewShot,
@@ -88,15 +88,16 @@ describe("few-shot on the bundled images (the real model, seeded)", () => {
     expect(split.train).toHaveLength(20);
     const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
     for (const method of ["centroid", "nearest", "probe"] as const) {
+      const { predicted, evaluation: e } = heldOutEvaluation(method, vectors, labels, names, split);
+      // the same as training and predicting by hand
       const model = trainFewShot(
         method,
         pick(vectors, split.train),
         pick(labels, split.train),
         names,
       );
-      const predicted = predictFewShot(model, pick(vectors, split.test));
+      expect(predictFewShot(model, pick(vectors, split.test))).toEqual(predicted);
       const gold = pick(labels, split.test);
-      const e = evaluate(gold, predicted, names);
       // the metric agrees with a plain count
       const hits = predicted.filter((p, i) => p === gold[i]).length;
       expect(e.accuracy.value).toBeCloseTo(hits / gold.length, 12);
