@@ -220,6 +220,8 @@ class LabelingSandbox extends LabWidget {
         await Promise.resolve();
       });
     };
+    // a folder pick (not in Astro's attribute types, so set here)
+    this.el("image-folder", HTMLInputElement).webkitdirectory = true;
     for (const name of ["image-files", "image-folder"])
       this.el(name, HTMLInputElement).addEventListener("change", () => {
         pickImages(this.el(name, HTMLInputElement));
