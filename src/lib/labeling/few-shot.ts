@@ -81,13 +81,27 @@ export const HOLD_OUT_SEED = 11;
 
 /**
  * The check's split of hand labels, the same in the sandbox and the
- * ImageLabeler: per label, about three quarters to train (at least one, so
- * no label is left without an example) and the rest held out.
+ * ImageLabeler: per label, about a quarter held out (rounded, in a seeded
+ * order) and the rest to train. A label always keeps at least one example to
+ * learn from, so a label with one hand label holds none out.
  */
 export function holdOutSplit(labels: readonly string[]): { train: number[]; test: number[] } {
-  const kinds = new Set(labels).size;
-  const perClass = Math.max(1, Math.floor((labels.length * (1 - HELD_OUT_SHARE)) / kinds));
-  return perClassSplit(labels, perClass, HOLD_OUT_SEED);
+  const total = new Map<string, number>();
+  for (const label of labels) total.set(label, (total.get(label) ?? 0) + 1);
+  const held = new Map<string, number>();
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const i of shuffledIndices(labels.length, HOLD_OUT_SEED)) {
+    const label = labels[i] as string;
+    const n = total.get(label) ?? 0;
+    const quota = Math.min(n - 1, Math.round(n * HELD_OUT_SHARE));
+    const taken = held.get(label) ?? 0;
+    if (taken < quota) {
+      held.set(label, taken + 1);
+      test.push(i);
+    } else train.push(i);
+  }
+  return { train: train.sort((a, b) => a - b), test: test.sort((a, b) => a - b) };
 }
 
 export interface FewShotModel {

@@ -162,9 +162,13 @@ export function splitWithHandLabels(
         )
       : new Set<string>();
   const rest = dataset.items.filter((item) => !hand.has(item.id));
-  if (!Number.isInteger(rows) || rows < 0 || rows > rest.length)
+  const least = holdOut.size ? 0 : 1;
+  if (!Number.isInteger(rows) || rows < least || rows > rest.length)
     throw new LabelingError(
-      `Rows to label must be a whole number from ${holdOut.size ? 0 : 1} to ${rest.length.toLocaleString("en")} (the rows not labelled by hand).`,
+      `Rows to label must be a whole number from ${least} to ${rest.length.toLocaleString("en")} (the rows not labelled by hand)` +
+        (rows === 0 && !holdOut.size
+          ? `: 0 labels only the held-out check, and there is none yet (${dataset.gold.size ? "a gold column checks the labelled rows instead" : `label ${MIN_HAND_LABELS_TO_HOLD_OUT} or more by hand, two or more of a label, to hold some out`}).`
+          : "."),
     );
   const items = [...rest.slice(0, rows), ...labelled.filter((item) => holdOut.has(item.id))];
   if (items.length === 0)

@@ -87,15 +87,29 @@ describe("hand labels split a dataset", () => {
     // fewer than 8 hand labels: nothing held out, nothing to check
     const few = new Map([...hand].slice(0, 7));
     expect(splitWithHandLabels(dataset(false), 12, few)).toMatchObject({ heldOut: 0, gold: [] });
+    // and 0 rows (only the check) is refused with the reason, not "every row is labelled"
+    expect(() => splitWithHandLabels(dataset(false), 0, few)).toThrow(/from 1 to 13.*none yet/);
+    expect(splitWithHandLabels(dataset(false), 0, hand).items).toHaveLength(2);
     expect(() => splitWithHandLabels(dataset(false), 13, hand)).toThrow(/from 0 to 12/);
   });
 
-  it("holds out per label: a label with one hand label keeps it to learn from", () => {
-    const labels = ["a", "a", "a", "a", "a", "a", "a", "b"];
-    const split = holdOutSplit(labels);
-    // 8 labels of 2 kinds: 3 per kind to train (b has only 1), the other 4 a's held out
-    expect(split.train.map((i) => labels[i])).toEqual(["a", "a", "a", "b"]);
-    expect(split.test.map((i) => labels[i])).toEqual(["a", "a", "a", "a"]);
+  it("holds out about a quarter of each label: a label with one hand label keeps it to learn from", () => {
+    const count = (labels: string[], picked: number[]): Record<string, number> =>
+      Object.fromEntries(
+        [...new Set(labels)].map((l) => [l, picked.filter((i) => labels[i] === l).length]),
+      );
+    const seven = Array.from("aaaaaaab");
+    const split = holdOutSplit(seven);
+    // a: round(7 / 4) = 2 held out; b: its only example stays to train
+    expect(count(seven, split.test)).toEqual({ a: 2, b: 0 });
+    expect(count(seven, split.train)).toEqual({ a: 5, b: 1 });
+    expect([...split.train, ...split.test].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // unbalanced: the big label does not make the small one lose its examples
+    const lopsided = [...Array.from("a".repeat(20)), "b", "b"];
+    expect(count(lopsided, holdOutSplit(lopsided).test)).toEqual({ a: 5, b: 1 });
+    const balanced = Array.from("aaaabbbbcccc");
+    expect(count(balanced, holdOutSplit(balanced).test)).toEqual({ a: 1, b: 1, c: 1 });
+    expect(holdOutSplit(balanced)).toEqual(holdOutSplit(balanced));
   });
 
   it("reads an images-only table (no text column)", () => {
