@@ -6,7 +6,9 @@
  * the learner's own images with a text file and a damaged JPEG in it, hand
  * labels with a held-out quarter, and the refusals that keep images local.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import Papa from "papaparse";
 import sharp from "sharp";
@@ -166,12 +168,19 @@ test.describe("LabelingSandbox on images", () => {
     guardedPage: page,
   }) => {
     const files = await ownFiles();
+    // files on disk, as a learner's are: picked twice, they have the same sizes and times
+    const folder = mkdtempSync(join(tmpdir(), "own-images-"));
+    const paths = files.map((f) => {
+      const path = join(folder, f.name);
+      writeFileSync(path, f.buffer);
+      return path;
+    });
     const widget = await openWidget(page, PATH, "labeling-sandbox");
     await widget.locator('[data-part="dataset"]').selectOption("images");
     await expect(widget.locator('[data-part="images-notice"]')).toContainText(
       "nothing is uploaded",
     );
-    await widget.locator('[data-part="image-files"]').setInputFiles(files);
+    await widget.locator('[data-part="image-files"]').setInputFiles(paths);
     await expect(widget.locator('[data-part="banner"]')).toContainText(
       "1 file is not an image and was skipped",
     );
@@ -213,6 +222,22 @@ test.describe("LabelingSandbox on images", () => {
       expect(r["label"], r["id"]).toBe((r["id"] ?? "").split("-")[0]);
     expect(rows.filter((r) => r["gold"])).toHaveLength(2);
     await expect(widget.locator('[data-metric="accuracy"]')).toContainText("1.000");
+
+    // a reload forgets the picked files but not the job: picking them again brings the hand labels back
+    await page.reload();
+    const again = page.locator("labeling-sandbox");
+    await again.scrollIntoViewIfNeeded();
+    await expect(again).toHaveAttribute("data-ready", "true");
+    await expect(again.locator('[data-part="stats"]')).toHaveAttribute("data-done", "7");
+    await expect(again.locator('[data-part="data-summary"]')).toContainText("Pick image files");
+    await again.locator('[data-part="image-files"]').setInputFiles(paths);
+    await expect(again.locator('[data-part="data-summary"]')).toContainText(
+      "8 labelled by hand: the local methods learn from 6",
+    );
+    await expect(
+      again.locator('[data-part="data-table"] .vt-row[data-index="0"] select'),
+    ).toHaveValue("warm");
+    await expect(again.locator('[data-metric="accuracy"]')).toContainText("1.000");
   });
 
   test("a CSV's image column of file names: the picked files fill it, and gold rows after the labelled ones train", async ({

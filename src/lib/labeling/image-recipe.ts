@@ -16,8 +16,16 @@ import { fillTemplate, messageText } from "./prompt";
 import { ProviderError, type ChatProvider, type ChatRequest } from "./provider";
 import { LabelingError, type TaskSpec } from "./task";
 
-/** One image's embedding, or why it could not be read (in words for the learner). */
-export type ImageOutcome = { ok: true; vector: Vector } | { ok: false; message: string };
+/**
+ * One image's embedding, or why it could not be read (in words for the
+ * learner); `transient` when asking again may work (offline, a busy server).
+ */
+export type ImageOutcome =
+  { ok: true; vector: Vector } | { ok: false; message: string; transient?: boolean };
+interface Unread {
+  message: string;
+  transient: boolean;
+}
 /** Embeds images given by reference (a URL or a file name the caller can resolve), in order. */
 export type EmbedImages = (refs: string[]) => Promise<ImageOutcome[]>;
 
@@ -95,7 +103,7 @@ export async function imageLabeler(
   // pairs: a training row's text is filled into the template, as every item's is
   const rows = pool.filter((r) => r.image && names.includes(r.label)).slice(0, MAX_TRAINING_ROWS);
   /** Embeds pairs; an unreadable image gives its message instead of a vector. */
-  const embedPairs = async (pairs: Pair[]): Promise<(Vector | string)[]> => {
+  const embedPairs = async (pairs: Pair[]): Promise<(Vector | Unread)[]> => {
     const images = await embedders.images(pairs.map((p) => p.image));
     if (images.length !== pairs.length)
       throw new LabelingError(
@@ -103,7 +111,7 @@ export async function imageLabeler(
       );
     const texts = input === "both" && embedTexts ? await embedTexts(pairs.map((p) => p.text)) : [];
     return images.map((outcome, i) => {
-      if (!outcome.ok) return outcome.message;
+      if (!outcome.ok) return { message: outcome.message, transient: outcome.transient === true };
       return input === "both" ? joinPair(texts[i] as Vector, outcome.vector) : outcome.vector;
     });
   };
@@ -113,7 +121,7 @@ export async function imageLabeler(
   );
   const usable = rows.flatMap((r, i) => {
     const v = embedded[i];
-    return typeof v === "string" || v === undefined ? [] : [{ label: r.label, vector: v }];
+    return v === undefined || "message" in v ? [] : [{ label: r.label, vector: v }];
   });
   const unreadable = rows.length - usable.length;
   const missing = names.filter((n) => !usable.some((u) => u.label === n));
@@ -145,8 +153,11 @@ export async function imageLabeler(
         );
       const user = request.messages.filter((m) => m.role === "user").at(-1);
       const vector = await embedOne({ text: user ? messageText(user) : "", image });
-      if (typeof vector === "string")
-        throw new ProviderError(`The image “${image}” could not be read: ${vector}`, "fatal");
+      if ("message" in vector)
+        throw new ProviderError(
+          `The image “${image}” could not be read: ${vector.message}`,
+          vector.transient ? "retry" : "fatal",
+        );
       const best = argmax(model.scorer(vector));
       if (best < 0)
         throw new ProviderError("The image's embedding is all zeros: no label is closer.", "fatal");

@@ -15,14 +15,15 @@ import {
   splitDataset,
   splitWithHandLabels,
   type Table,
-  BUNDLED,
   BUNDLED_IMAGES,
+  MIN_HAND_LABELS_TO_HOLD_OUT,
   provenanceOf,
   type BundledDataset,
 } from "@/lib/labeling";
 import { guessColumn, loadBundled, loadFile, MAX_JOB_ROWS } from "./datasets";
 import {
   bundledImageTable,
+  fingerprint,
   ImageSource,
   shortRef,
   tableOfFiles,
@@ -38,6 +39,8 @@ export interface Selection {
   skipped: number;
   /** Hand-labelled rows held out to check the model (no gold column). */
   heldOut: number;
+  /** Hand labels in use (of rows that are items under the current columns). */
+  hand: number;
 }
 
 type Part = <T extends HTMLElement>(name: string, type: abstract new () => T) => T;
@@ -48,13 +51,19 @@ const COLUMN_MENUS = ["text-col", "gold-col", "id-col", "image-col"] as const;
 
 export class DataPanel {
   table: Table | null = null;
+  /** The dataset's name in jobs (picked images add a fingerprint of the files). */
   name = "";
+  /** The dataset's name as the learner reads it. */
+  title = "";
   readonly images = new ImageSource();
   readonly #part: Part;
   #view: VirtualTable<Row>;
   #onChange: () => void;
-  /** Hand labels by item id (kept in the form's hidden `hand` field, so a job keeps them). */
-  #hand = new Map<string, string>();
+  /**
+   * Hand labels by table row (0-based, so choosing another id column keeps
+   * them), kept in the form's hidden `hand` field so a job keeps them.
+   */
+  #hand = new Map<number, string>();
   /** The dataset the hand labels belong to. */
   #handFor = "";
 
@@ -114,8 +123,8 @@ export class DataPanel {
         {
           title: "By hand",
           width: "6.4rem",
-          text: (r, i) => this.#hand.get(this.#rowId(r, i)) ?? "",
-          render: (r, i) => this.#handMenu(this.#rowId(r, i), i),
+          text: (_r, i) => this.#hand.get(i) ?? "",
+          render: (_r, i) => this.#handMenu(i),
         },
       ],
     });
@@ -134,20 +143,20 @@ export class DataPanel {
     return thumbnailImage(ref ? this.images.thumbnail(ref) : null);
   }
 
-  #handMenu(id: string, index: number): HTMLSelectElement {
+  #handMenu(index: number): HTMLSelectElement {
     const select = document.createElement("select");
     select.setAttribute("aria-label", `Hand label of row ${index + 1}`);
     const names = parseLabelLines(this.#part("labels", HTMLTextAreaElement).value)
       .map((l) => l.name)
       .filter(Boolean);
-    const current = this.#hand.get(id) ?? "";
+    const current = this.#hand.get(index) ?? "";
     select.append(new Option("–", ""), ...names.map((n) => new Option(n, n)));
     // a hand label no longer among the labels stays visible until changed
     if (current && !names.includes(current)) select.append(new Option(current, current));
     select.value = current;
     select.addEventListener("change", () => {
-      if (select.value) this.#hand.set(id, select.value);
-      else this.#hand.delete(id);
+      if (select.value) this.#hand.set(index, select.value);
+      else this.#hand.delete(index);
       this.#saveHand();
       this.#onChange();
     });
@@ -160,15 +169,19 @@ export class DataPanel {
       : "";
   }
 
-  /** Hand labels as a job's form kept them (the hidden field's JSON); bad JSON is ignored. */
-  restoreHand(json: string): void {
+  /**
+   * Hand labels as a job's form kept them (the hidden field's JSON of [row,
+   * label] pairs) for the dataset `owner`; bad JSON is ignored.
+   */
+  restoreHand(json: string, owner: string): void {
     this.#hand = new Map();
+    this.#handFor = owner;
     try {
       const pairs: unknown = json ? JSON.parse(json) : [];
       if (Array.isArray(pairs))
         for (const pair of pairs)
-          if (Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string")
-            this.#hand.set(pair[0], pair[1]);
+          if (Array.isArray(pair) && Number.isInteger(pair[0]) && typeof pair[1] === "string")
+            this.#hand.set(pair[0] as number, pair[1]);
     } catch {
       // a damaged field: no hand labels
     }
@@ -186,7 +199,7 @@ export class DataPanel {
     const set = BUNDLED_IMAGES.emoji;
     this.images.clear();
     const { columns } = set;
-    this.#show(await bundledImageTable(), set.id, {
+    this.#show(await bundledImageTable(), set.id, `the “${set.name}” set`, {
       text: NONE,
       gold: columns.gold,
       id: columns.id,
@@ -202,7 +215,8 @@ export class DataPanel {
       this.forget("No image is shown: see the message above.");
       throw new LabelingError(note || "Pick one or more image files (JPEG, PNG, WebP, GIF).");
     }
-    this.#show(tableOfFiles(kept), `your ${kept.length} images`, {
+    const title = `your ${kept.length} images`;
+    this.#show(tableOfFiles(kept), `${title} #${fingerprint(kept)}`, title, {
       text: NONE,
       gold: NONE,
       id: "file",
@@ -224,7 +238,12 @@ export class DataPanel {
   /** Loads a bundled dataset and applies its codebook columns. */
   async loadBundled(dataset: BundledDataset): Promise<void> {
     this.images.clear();
-    this.#show(await loadBundled(dataset), dataset.id, dataset.columns);
+    this.#show(
+      await loadBundled(dataset),
+      dataset.id,
+      `the “${dataset.name}” set`,
+      dataset.columns,
+    );
     this.#part("provenance", HTMLElement).textContent = provenanceOf(dataset.id);
   }
 
@@ -245,16 +264,18 @@ export class DataPanel {
     const gold = guessColumn(table.columns, /^(label|gold|class|category|code)s?$/i, NONE);
     const id = guessColumn(table.columns, /^(id|item_?id|doc_?id)$/i, NONE);
     const image = guessColumn(table.columns, /^(image|image_?url|img|photo|picture)s?$/i, NONE);
-    this.#show(table, file.name, { text, gold, id, image });
+    this.#show(table, file.name, file.name, { text, gold, id, image });
     this.#part("provenance", HTMLElement).textContent = provenanceOf("file");
   }
 
-  /** A dataset that is not available (a file after a reload): empties the view. */
+  /**
+   * A dataset that is not available (a file after a reload): empties the
+   * view. Hand labels stay, for when the same dataset is loaded again.
+   */
   forget(message: string): void {
     this.table = null;
     this.name = "";
-    this.#hand = new Map();
-    this.#saveHand();
+    this.title = "";
     this.#view = this.#makeView();
     for (const name of COLUMN_MENUS) {
       const select = this.#select(name);
@@ -269,10 +290,12 @@ export class DataPanel {
   #show(
     table: Table,
     name: string,
+    title: string,
     columns: { text: string; gold: string; id: string; image?: string },
   ): void {
     this.table = table;
     this.name = name;
+    this.title = title;
     // hand labels belong to one dataset
     if (this.#handFor !== name) {
       this.#hand = new Map();
@@ -322,8 +345,15 @@ export class DataPanel {
           : "Every row's image is empty: choose the image column, or a text column.",
       );
     const rows = Number(this.#part("rows", HTMLInputElement).value);
-    // hand labels that name rows no longer in the data (another id column) are not used
-    const hand = new Map([...this.#hand].filter(([id]) => dataset.items.some((i) => i.id === id)));
+    // hand labels of rows that are not items (an empty text or image) are not used
+    const ids = new Set(dataset.items.map((i) => i.id));
+    const hand = new Map(
+      [...this.#hand].flatMap(([index, label]) => {
+        const row = table.rows[index];
+        const id = row ? this.#rowId(row, index) : "";
+        return row && ids.has(id) ? [[id, label] as const] : [];
+      }),
+    );
     const limit = Math.min(dataset.items.length - hand.size, MAX_JOB_ROWS);
     if (hand.size > 0) {
       const upTo = Math.min(rows, limit);
@@ -332,7 +362,13 @@ export class DataPanel {
           "Rows to label must be a whole number (0 labels only the held-out check).",
         );
       const split = splitWithHandLabels(dataset, upTo, hand);
-      return { name: this.name, ...split, gold: new Map(split.gold), skipped: dataset.skipped };
+      return {
+        name: this.name,
+        ...split,
+        gold: new Map(split.gold),
+        skipped: dataset.skipped,
+        hand: hand.size,
+      };
     }
     if (!Number.isInteger(rows) || rows < 1 || rows > limit)
       throw new LabelingError(
@@ -349,6 +385,7 @@ export class DataPanel {
       pool,
       skipped: dataset.skipped,
       heldOut: 0,
+      hand: 0,
     };
   }
 
@@ -358,8 +395,8 @@ export class DataPanel {
     if (!this.table) return;
     try {
       const s = this.selection();
-      const where = `${this.table.rows.length.toLocaleString("en")} rows in ${s.name in BUNDLED ? `the “${BUNDLED[s.name as keyof typeof BUNDLED].name}” set` : s.name === "emoji" ? `the “${BUNDLED_IMAGES.emoji.name}” set` : s.name}`;
-      const hand = this.#hand.size;
+      const where = `${this.table.rows.length.toLocaleString("en")} rows in ${this.title}`;
+      const hand = s.hand;
       if (hand > 0) {
         out.textContent =
           `${where}; ${hand} labelled by hand: the local methods learn from ${s.pool.length}` +
@@ -367,7 +404,9 @@ export class DataPanel {
             ? ` and ${s.heldOut} are held out to check them`
             : s.gold.size
               ? ""
-              : " (label 8 or more by hand to hold a quarter out and check the model)") +
+              : hand < MIN_HAND_LABELS_TO_HOLD_OUT
+                ? ` (label ${MIN_HAND_LABELS_TO_HOLD_OUT} or more by hand to hold a quarter out and check the model)`
+                : " (label two or more of a label by hand to hold some out and check the model)") +
           `; labelling ${s.items.length.toLocaleString("en")} rows` +
           (s.gold.size ? ` (${s.gold.size} with a gold or held-out label).` : ".");
         out.dataset["problem"] = "false";

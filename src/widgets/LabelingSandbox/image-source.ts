@@ -19,6 +19,27 @@ import { visionWorker } from "@/scripts/vision-worker";
 export const MAX_IMAGES = 2000;
 
 const URL_LIKE = /^(https?:|data:|blob:|\/)/i;
+/** Names of image files a browser may give no type (an empty `type`). */
+const IMAGE_NAME = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
+
+/** An image that may load if asked again (offline, a busy server): the job retries it. */
+export class TransientImageError extends LabelingError {}
+
+/** Is this picked file an image (not a hidden file such as .DS_Store)? */
+export const isImageFile = (file: File): boolean =>
+  !file.name.startsWith(".") &&
+  (file.type.startsWith("image/") || (file.type === "" && IMAGE_NAME.test(file.name)));
+
+/** A short fingerprint of picked files (paths, sizes, times), so another folder is another job. */
+export function fingerprint(files: readonly File[]): string {
+  let hash = 0x811c9dc5;
+  for (const f of files)
+    for (const ch of `${pathOf(f)}\0${f.size}\0${f.lastModified}\n`) {
+      hash ^= ch.codePointAt(0) ?? 0;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  return hash.toString(16).padStart(8, "0");
+}
 
 export class ImageSource {
   /** Picked files by their path in the folder and by their bare name. */
@@ -31,7 +52,7 @@ export class ImageSource {
 
   /** Keeps the image files of a pick; returns them and what was left out, in words. */
   pick(files: readonly File[]): { kept: File[]; note: string } {
-    const images = files.filter((f) => f.type.startsWith("image/") || f.type === "");
+    const images = files.filter(isImageFile);
     const skipped = files.length - images.length;
     const over = Math.max(0, images.length - MAX_IMAGES);
     const kept = images.slice(0, MAX_IMAGES);
@@ -65,6 +86,11 @@ export class ImageSource {
     return this.#files.get(ref) ?? this.#files.get(ref.slice(ref.lastIndexOf("/") + 1));
   }
 
+  /** Can this reference be read now (a picked file, or a URL)? */
+  readable(ref: string): boolean {
+    return this.file(ref) !== undefined || URL_LIKE.test(ref);
+  }
+
   /** A URL to show a reference's thumbnail, or null when it cannot be shown. */
   thumbnail(ref: string): string | null {
     const file = this.file(ref);
@@ -85,17 +111,22 @@ export class ImageSource {
     if (file) return file;
     if (!URL_LIKE.test(ref))
       throw new LabelingError(
-        "no picked file has this name: pick the folder or files the image column names",
+        "no picked file has this name: pick the folder or files again (a browser forgets picked files when the page reloads)",
       );
     let response: Response;
     try {
       response = await fetch(ref);
     } catch {
-      throw new LabelingError(
+      throw new TransientImageError(
         "it could not be fetched (offline, or the server does not allow it): pick the file instead",
       );
     }
-    if (!response.ok) throw new LabelingError(`the server answered ${response.status}`);
+    if (!response.ok) {
+      const again = response.status === 429 || response.status >= 500;
+      throw new (again ? TransientImageError : LabelingError)(
+        `the server answered ${response.status}`,
+      );
+    }
     return response.blob();
   }
 
@@ -110,6 +141,7 @@ export class ImageSource {
             (error: unknown) => ({
               ok: false as const,
               message: error instanceof Error ? error.message : String(error),
+              ...(error instanceof TransientImageError ? { transient: true } : {}),
             }),
           ),
         ),

@@ -179,6 +179,7 @@ class LabelingSandbox extends LabWidget {
   }
 
   #restoreColumns(job: JobRecord): void {
+    this.#data.restoreHand(job.form?.["hand"] ?? "", job.dataset);
     if (!this.#data.table) return;
     for (const name of COLUMN_FIELDS) {
       const select = this.el(name, HTMLSelectElement);
@@ -186,8 +187,26 @@ class LabelingSandbox extends LabWidget {
       if (value !== undefined && [...select.options].some((o) => o.value === value))
         select.value = value;
     }
-    this.#data.restoreHand(job.form?.["hand"] ?? "");
     this.#data.summarize();
+  }
+
+  /** The same dataset as the stored job's, loaded again (a reload forgets files): its choices return. */
+  #matchJob(): void {
+    const job = this.#job;
+    if (job?.dataset === this.#data.name) this.#restoreColumns(job);
+  }
+
+  /** A local image job needs every image it has still to read: picked files are gone after a reload. */
+  #checkImages(job: JobRecord): void {
+    if (job.provider.kind !== "local" || !job.provider.input) return;
+    const left = job.items.filter((i) => !this.#results.has(i.id));
+    if (left.length === 0) return; // nothing left to label: nothing to read
+    const refs = [...job.pool.map((r) => r.image), ...left.map((i) => i.image)];
+    const missing = refs.filter((ref) => ref && !this.#data.images.readable(ref));
+    if (missing.length > 0)
+      throw new LabelingError(
+        `${missing.length.toLocaleString("en")} of this job's images were picked from your disk, and a browser forgets picked files when the page reloads: pick the same folder or files again in step 1, then press Label to resume (nothing is lost).`,
+      );
   }
 
   #wire(): void {
@@ -202,6 +221,7 @@ class LabelingSandbox extends LabWidget {
           this.showLoading(`Reading ${file.name}…`);
           try {
             await this.#data.loadFile(file);
+            this.#matchJob();
           } finally {
             this.hideLoading();
           }
@@ -216,6 +236,7 @@ class LabelingSandbox extends LabWidget {
           this.el("dataset", HTMLSelectElement).value === "file"
             ? this.#data.pickImagesForTable(files)
             : this.#data.loadImages(files);
+        this.#matchJob();
         this.#banner(note);
         await Promise.resolve();
       });
@@ -607,6 +628,7 @@ class LabelingSandbox extends LabWidget {
     try {
       this.#note = "";
       let provider;
+      this.#checkImages(job);
       if (job.provider.kind === "api") {
         storeKey(key, this.el("remember", HTMLInputElement).checked);
         provider = await apiProvider(key, job.provider.baseURL);
@@ -711,6 +733,10 @@ class LabelingSandbox extends LabWidget {
 
   #setRunning(on: boolean): void {
     this.el("cancel", HTMLButtonElement).disabled = !on;
+    // the job reads the dataset's files as it runs: step 1 waits until it ends
+    this.el("dataset", HTMLSelectElement).disabled = on;
+    for (const name of ["file", "image-files", "image-folder"])
+      this.el(name, HTMLInputElement).disabled = on;
     this.dataset["running"] = String(on);
   }
 

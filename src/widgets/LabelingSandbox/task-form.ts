@@ -67,6 +67,10 @@ export function taskFromForm(
       throw new LabelingError(
         "No item has an image: choose an image column in step 1 (or embed the text).",
       );
+    if (input === "both" && !selection.items.some((item) => item.text.trim()))
+      throw new LabelingError(
+        "Text + image needs a text column, and these items have no text: choose one in step 1, or embed the image alone.",
+      );
     if (method === "zero-shot")
       throw new LabelingError(
         "Images have no zero-shot offline (no model here links pictures to words): label a few images by hand in step 1 and choose few-shot centroids or the linear probe.",
@@ -74,7 +78,7 @@ export function taskFromForm(
   }
   if (api && images.some((item) => !/^(https?:|data:)/i.test(item.image ?? "")))
     throw new LabelingError(
-      "An API model can only read images given as http(s) or data: URLs, and these images are files in this browser: label them locally (step 3), where nothing is uploaded.",
+      "An API model reads images only from http(s) or data: URLs that it can reach, and these images are files in this browser or on this site: label them locally (step 3), where nothing is uploaded.",
     );
   const provider: ProviderSettings = api
     ? { kind: "api", baseURL: value("base-url").trim(), concurrency }

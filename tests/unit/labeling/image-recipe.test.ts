@@ -238,6 +238,34 @@ describe("the image recipe on the bundled emoji (the real model, through the job
     ).rejects.toThrow(/1 labelled image could not be read/);
   });
 
+  it("an image that may load if asked again (offline, a busy server) is retried; one that cannot be read is not", async () => {
+    const pool = names.flatMap((name) =>
+      images
+        .filter((i) => i.label === name)
+        .slice(0, 2)
+        .map((i) => ({ text: "", label: name, image: i.file.slice(dir.length + 1) })),
+    );
+    const flaky: EmbedImages = async (refs) => {
+      const outcomes = await embedImages(refs);
+      return outcomes.map((o, i) =>
+        refs[i] === "busy.png"
+          ? { ok: false, message: "the server answered 503", transient: true }
+          : o,
+      );
+    };
+    const { provider } = await imageLabeler(task, "centroid", "image", pool, { images: flaky });
+    const ask = (url: string) =>
+      provider.complete({
+        model: "local",
+        parameters: {},
+        schema: { name: "x", strict: true, schema: {} },
+        messages: [{ role: "user", content: [{ type: "image_url", image_url: { url } }] }],
+      });
+    await expect(ask("busy.png")).rejects.toMatchObject({ kind: "retry" });
+    await expect(ask("busy.png")).rejects.toThrow(/answered 503/);
+    await expect(ask("missing.png")).rejects.toMatchObject({ kind: "fatal" });
+  });
+
   it("pairs: with the emoji's names as text (the shipped sentence encoder), right more often than the image alone", async () => {
     // five examples per label, as the lesson suggests; the pair model sees each item's name as well
     const labels = images.map((i) => i.label);
