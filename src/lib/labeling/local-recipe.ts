@@ -81,7 +81,7 @@ export async function encoderScorer(
   const missing = names.filter((n) => !rows.some((r) => r.label === n));
   if (missing.length > 0)
     throw new LabelingError(
-      `${method === "probe" ? "The probe" : "Few-shot"} learns from gold-labelled rows that are not being labelled, and there are none for ${missing.map((m) => `“${m}”`).join(", ")}. Label fewer rows, or check the gold column and the label names.`,
+      `${method === "probe" ? "The probe" : "Few-shot"} learns from labelled rows that are not being labelled (hand labels, or gold rows after the ones being labelled), and there are none for ${missing.map((m) => `“${m}”`).join(", ")}. Label a few of those by hand in step 1, label fewer rows, or check the gold column and the label names.`,
     );
   onProgress(`Embedding ${rows.length} labelled rows…`);
   const vectors = await embed(rows.map((r) => r.text));
@@ -97,7 +97,7 @@ export async function encoderScorer(
   const lacking = names.filter((_, c) => !train.includes(c));
   if (lacking.length > 0)
     throw new LabelingError(
-      `The probe's training split has no row labelled ${lacking.map((m) => `“${m}”`).join(", ")}: give it more gold-labelled rows after the ones being labelled.`,
+      `The probe's training split has no row labelled ${lacking.map((m) => `“${m}”`).join(", ")}: give it more labelled rows of those (by hand, or gold rows after the ones being labelled).`,
     );
   const probe = trainLogisticProbe(pick(vectors, split.train), train, names.length);
   const correct = split.validation.filter(

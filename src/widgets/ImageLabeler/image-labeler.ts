@@ -25,7 +25,6 @@ import { visionWorker } from "@/scripts/vision-worker";
 
 /** More images than this at once are not read (the rest are named in the message). */
 export const MAX_IMAGES = 2000;
-/** Hand labels needed before a quarter of them are held out to check the model. */
 
 interface Item {
   id: string;

@@ -11,7 +11,7 @@ export interface Column<T> {
   width: string;
   text: (row: T, index: number) => string;
   className?: string;
-  /** Builds the cell's content instead (a thumbnail, a menu); `text` is then its accessible name. */
+  /** Builds the cell's content instead (a thumbnail, a menu); `text` is then not shown. */
   render?: (row: T, index: number) => Node | null;
 }
 
@@ -92,15 +92,15 @@ export class VirtualTable<T> {
     const height = this.element.clientHeight || 240;
     const first = Math.max(0, Math.floor(top / ROW_PX) - MARGIN_ROWS);
     const last = Math.min(this.#rows.length, Math.ceil((top + height) / ROW_PX) + MARGIN_ROWS);
-    // a repaint replaces the rows: keep the keyboard focus on the same row's button
-    const focused = this.#body.contains(document.activeElement)
-      ? document.activeElement?.closest<HTMLElement>(".vt-row")?.dataset["index"]
-      : undefined;
+    // a repaint replaces the rows: keep the keyboard focus on the same row's button or menu
+    const active = this.#body.contains(document.activeElement) ? document.activeElement : null;
+    const focused = active?.closest<HTMLElement>(".vt-row")?.dataset["index"];
+    const control = active instanceof HTMLSelectElement ? "select" : "button";
     const fragment = document.createDocumentFragment();
     for (let i = first; i < last; i++) fragment.append(this.#row(this.#rows[i] as T, i));
     this.#body.replaceChildren(fragment);
     if (focused !== undefined)
-      this.#body.querySelector<HTMLElement>(`.vt-row[data-index="${focused}"] button`)?.focus();
+      this.#body.querySelector<HTMLElement>(`.vt-row[data-index="${focused}"] ${control}`)?.focus();
     this.element.dataset["renderedRows"] = String(last - first);
   }
 
